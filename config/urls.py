@@ -1,0 +1,15 @@
+"""The URL map: the web app, the accounts, and the API under /api/v1."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("accounts/", include("schakel.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", include("schakel.api.urls")),
+    path("", include("schakel.web.urls")),
+]
+
+handler400 = "schakel.web.views.errors.bad_request"
+handler403 = "schakel.web.views.errors.permission_denied"
+handler404 = "schakel.web.views.errors.page_not_found"
+handler500 = "schakel.web.views.errors.server_error"

@@ -1,0 +1,1 @@
+"""Schakel: the case and covenant system for Zorg- en Veiligheidshuizen."""

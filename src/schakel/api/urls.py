@@ -1,0 +1,14 @@
+"""/api/v1: the REST API, its OpenAPI schema and a readable page."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
+
+from schakel.api import views
+
+app_name = "api"
+urlpatterns = [
+    path("me", views.MeView.as_view(), name="me"),
+    path("parties", views.PartyListView.as_view(), name="parties"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+]

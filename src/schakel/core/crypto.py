@@ -1,0 +1,34 @@
+"""Encryption at rest with keys apart from SECRET_KEY (MultiFernet: rotate by prepending a key).
+
+SCHAKEL_FIELD_KEYS holds one or more Fernet keys, comma separated, newest first. Encrypting
+uses the first; decrypting tries them all, so old values stay readable during a rotation.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, MultiFernet
+from django.conf import settings
+
+
+@lru_cache(maxsize=1)
+def _fernet(keys: tuple[str, ...]) -> MultiFernet:
+    return MultiFernet([Fernet(key.encode()) for key in keys])
+
+
+def _keys() -> tuple[str, ...]:
+    return tuple(settings.SCHAKEL_FIELD_KEYS)
+
+
+def encrypt_text(plain: str) -> str:
+    return _fernet(_keys()).encrypt(plain.encode()).decode()
+
+
+def decrypt_text(token: str) -> str:
+    return _fernet(_keys()).decrypt(token.encode()).decode()
+
+
+def rotate_text(token: str) -> str:
+    """Re-encrypt ``token`` under the newest key."""
+    return _fernet(_keys()).rotate(token.encode()).decode()

@@ -1,0 +1,71 @@
+"""``manage.py load_demo``: the demo house. Idempotent: running it twice creates nothing twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from schakel.accounts.services import user_ensure
+from schakel.demo.parties import (
+    COVENANT_SIGNED_ON,
+    COVENANT_TITLE,
+    COVENANT_VERSION,
+    HOUSE,
+    PARTNERS,
+    municipality_rows,
+)
+from schakel.demo.people import PEOPLE
+from schakel.domain.parties import PartyDomain, PartyKind
+from schakel.parties.services import covenant_ensure, membership_ensure, party_ensure
+
+DEMO_PASSWORD = "demo-wachtwoord"
+
+
+class Command(BaseCommand):
+    help = "Load the demo house: every party of the seed covenant and fictional people."
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("The demo house is never loaded in production.")
+        covenant = covenant_ensure(
+            title=COVENANT_TITLE, version=COVENANT_VERSION, signed_on=COVENANT_SIGNED_ON
+        )
+        parties = {}
+        house = party_ensure(
+            name=HOUSE[0],
+            slug=HOUSE[1],
+            kind=PartyKind.house,
+            domain=PartyDomain.municipal,
+            is_core_partner=False,
+        )
+        parties[house.slug] = house
+        rows = municipality_rows() + [
+            (name, slug, PartyKind.partner, domain, core) for name, slug, domain, core in PARTNERS
+        ]
+        for name, slug, kind, domain, core in rows:
+            party = party_ensure(
+                name=name, slug=slug, kind=kind, domain=domain, is_core_partner=core
+            )
+            membership_ensure(party=party, covenant=covenant, joined_on=COVENANT_SIGNED_ON)
+            parties[slug] = party
+        for person in PEOPLE:
+            user_ensure(
+                username=person.username,
+                party=parties[person.party_slug],
+                first_name=person.first_name,
+                last_name=person.last_name,
+                email=f"{person.username}@demo.schakel.invalid",
+                roles=person.roles,
+                password=DEMO_PASSWORD,
+                job_title=person.job_title,
+            )
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo house ready: {len(rows)} signatories, {len(PEOPLE)} people.")
+        )
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for person in PEOPLE:
+            self.stdout.write(f"  {person.username:<18} {person.job_title}")

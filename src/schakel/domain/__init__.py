@@ -1,0 +1,1 @@
+"""The pure domain core: rules of the covenant, no Django."""

@@ -1,0 +1,46 @@
+"""Reads of parties and memberships (no personal data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from schakel.parties.models import Covenant, Membership, Party
+
+
+def _active_memberships(on: date) -> QuerySet[Membership]:
+    return Membership.objects.filter(joined_on__lte=on).filter(
+        Q(left_on__isnull=True) | Q(left_on__gt=on)
+    )
+
+
+def party_list(*, on: date | None = None, kind: str | None = None) -> QuerySet[Party]:
+    """All parties, annotated with whether they are a member of the covenant on ``on``."""
+    day = on or date.today()
+    qs = Party.objects.annotate(
+        is_member=Exists(_active_memberships(day).filter(party=OuterRef("pk")))
+    )
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("kind", "name")
+
+
+def party_get(*, slug: str) -> Party | None:
+    return party_list().filter(slug=slug).first()
+
+
+def party_get_by_id(*, party_id: int) -> Party | None:
+    return party_list().filter(pk=party_id).first()
+
+
+def party_memberships(*, party: Party) -> QuerySet[Membership]:
+    return party.memberships.select_related("covenant").order_by("-joined_on")
+
+
+def party_is_member(*, party_id: int, on: date) -> bool:
+    return _active_memberships(on).filter(party_id=party_id).exists()
+
+
+def covenant_current() -> Covenant | None:
+    return Covenant.objects.order_by("-signed_on").first()

@@ -1,0 +1,39 @@
+"""What every page of the shell needs: the house's name, the demo flag, the navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from schakel.accounts.selectors import actor_for
+from schakel.domain.roles import Role
+
+
+def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
+    user = getattr(request, "user", None)  # DRF sets None for anonymous API requests
+    if user is None or not user.is_authenticated:
+        return []
+    actor = actor_for(request.user)  # type: ignore[arg-type]
+    items: list[dict[str, Any]] = [{"label": _("My work"), "url": reverse("web:home")}]
+    # Parties are public within the house: every role sees who takes part in the covenant.
+    items.append({"label": _("Parties"), "url": reverse("web:party_list")})
+    if actor.has(Role.functional_administrator, Role.privacy_officer):
+        items.append({"label": _("API"), "url": reverse("api:docs")})
+    for item in items:
+        item["current"] = request.path == item["url"] or (
+            item["url"] != "/" and request.path.startswith(item["url"])
+        )
+    return items
+
+
+def shell(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "house_name": settings.SCHAKEL_HOUSE_NAME,
+        "demo_mode": settings.SCHAKEL_DEMO_BANNER,
+        "two_factor_off": not settings.SCHAKEL_REQUIRE_2FA,
+        "navigation": _navigation(request),
+    }

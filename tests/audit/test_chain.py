@@ -1,0 +1,109 @@
+"""The audit chain detects an edited, a deleted and a swapped row; PostgreSQL refuses changes."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import DatabaseError, connection, transaction
+
+from schakel.audit import record
+from schakel.audit.models import AuditEvent
+from schakel.audit.record import AuditContext, subject_pseudonym
+from schakel.audit.selectors import audit_chain_verify
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chain(anouk) -> list[AuditEvent]:
+    from schakel.accounts.selectors import actor_for
+
+    actor = actor_for(anouk)
+    ctx = AuditContext(request_id="req-0001-test", client_address="127.0.0.1")
+    return [
+        record.record_read(
+            ctx,
+            actor=actor,
+            object_type="case",
+            object_id=n,
+            purpose="Art. 12.2a triage",
+            subject_pseudonym=subject_pseudonym(n),
+        )
+        for n in range(1, 6)
+    ]
+
+
+def _tamper(sql: str, params: list[object]) -> None:
+    """Change rows behind the application's back, as an attacker with database access would."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Only a superuser can do this; the trigger otherwise refuses (see the test below).
+            cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(sql, params)
+
+
+def test_intact_chain_verifies(chain) -> None:
+    checked, broken = audit_chain_verify(batch_size=2)
+    assert (checked, broken) == (5, None)
+    call_command("audit_verify")
+
+
+def test_every_row_has_all_fields(chain) -> None:
+    event = chain[0]
+    event.refresh_from_db()
+    assert event.user_id and event.party_id and event.role == "process_director"
+    assert event.action == "read" and event.outcome == "allowed"
+    assert event.request_id == "req-0001-test" and event.client_address == "127.0.0.1"
+    assert len(event.subject_pseudonym) == 32 and event.subject_pseudonym != "1"
+    assert event.occurred_at.utcoffset().total_seconds() == 0
+
+
+def test_edited_row_is_found(chain) -> None:
+    _tamper("UPDATE audit_auditevent SET object_id = %s WHERE id = %s", ["99", chain[2].id])
+    checked, broken = audit_chain_verify()
+    assert checked == 2
+    assert broken is not None and broken.row_id == chain[2].id
+    assert "edited" in broken.reason
+    with pytest.raises(CommandError, match=f"#{chain[2].id}"):
+        call_command("audit_verify")
+
+
+def test_deleted_row_is_found(chain) -> None:
+    _tamper("DELETE FROM audit_auditevent WHERE id = %s", [chain[1].id])
+    _, broken = audit_chain_verify()
+    assert broken is not None and broken.row_id == chain[2].id
+    assert "deleted" in broken.reason
+
+
+def test_swapped_rows_are_found(chain) -> None:
+    a, b = chain[1], chain[3]
+    columns = ["object_id", "subject_pseudonym", "prev_hash", "row_hash", "occurred_at"]
+    rows = {e.id: AuditEvent.objects.filter(id=e.id).values_list(*columns).get() for e in (a, b)}
+    sets = ", ".join(f"{c} = %s" for c in columns)
+    _tamper(f"UPDATE audit_auditevent SET {sets} WHERE id = %s", [*rows[b.id], a.id])
+    _tamper(f"UPDATE audit_auditevent SET {sets} WHERE id = %s", [*rows[a.id], b.id])
+    _, broken = audit_chain_verify()
+    assert broken is not None and broken.row_id == a.id
+
+
+@pytest.mark.postgres_only
+def test_postgres_refuses_update_and_delete(chain) -> None:
+    for sql in (
+        "UPDATE audit_auditevent SET purpose = 'x' WHERE id = %s",
+        "DELETE FROM audit_auditevent WHERE id = %s",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [chain[0].id])
+    assert audit_chain_verify()[1] is None
+
+
+def test_no_secrets_or_usernames_in_failed_login_events(client, kees) -> None:
+    client.post("/accounts/login/", {"login": "kees", "password": "mijn-geheime-poging"})
+    values = " ".join(str(v) for v in AuditEvent.objects.values_list().get())
+    assert "mijn-geheime-poging" not in values
+    assert "kees" not in values

@@ -1,0 +1,70 @@
+"""The Dutch web shell, its headers, the health endpoint and the error pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_requires_login(client: Client) -> None:
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_home_shows_who_i_am(login_client, anouk) -> None:
+    body = login_client(anouk).get("/").content.decode()
+    assert "Mijn werk" in body and "Anouk Jansen" in body
+    assert "Zorg- en Veiligheidshuis IJsselland" in body
+    assert "Procesregisseur" in body
+
+
+def test_party_list_and_page(login_client, kees) -> None:
+    client = login_client(kees)
+    body = client.get("/partijen/").content.decode()
+    assert "Stichting Dimence" in body and "Gemeente Zwolle" in body
+    only = client.get("/partijen/?soort=municipality").content.decode()
+    assert "Gemeente Zwolle" in only and "Stichting Dimence" not in only
+    page = client.get("/partijen/dimence/")
+    assert page.status_code == 200 and "Zorgdomein" in page.content.decode()
+    assert client.get("/partijen/bestaat-niet/").status_code == 404
+
+
+def test_strict_security_headers(login_client, kees) -> None:
+    response = login_client(kees).get("/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cache-Control"] == "no-store"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert len(response["X-Request-ID"]) >= 8
+
+
+def test_health_reveals_nothing(client: Client) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_not_found_page_is_dutch(login_client, kees) -> None:
+    response = login_client(kees).get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_demo_banner_only_in_demo(login_client, kees, settings) -> None:
+    client = login_client(kees)
+    assert "schakel-demo-banner" not in client.get("/").content.decode()
+    settings.SCHAKEL_DEMO_BANNER = True
+    assert "Tweestapsverificatie staat uit" in client.get("/").content.decode()
+
+
+def test_english_is_available(login_client, kees) -> None:
+    client = login_client(kees)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "My work" in client.get("/").content.decode()
