@@ -15,7 +15,7 @@ set -euo pipefail
 # name|pinned version|major range used by --latest
 PACKAGES=(
   "@utrecht/component-library-css|9.0.4|9"
-  "@utrecht/design-tokens|5.0.1|5"
+  "@nl-design-system-unstable/voorbeeld-design-tokens|7.4.1|7"
   "htmx.org|2.0.11|2"   # htmx 4.x is "latest" on npm; we stay on 2.x
   "axe-core|4.14.1|4"
 )
@@ -89,10 +89,11 @@ for entry in "${PACKAGES[@]}"; do
     @utrecht/component-library-css)
       # index.css: all components as BEM classes (no html.css / prince-xml.css).
       copy_files "$pkg" "$staging/utrecht/component-library-css" dist/index.css LICENSE.md ;;
-    @utrecht/design-tokens)
-      # index.css: CSS variables on .utrecht-theme plus the opt-in
-      # .utrecht-theme--media-query* variants.
-      copy_files "$pkg" "$staging/utrecht/design-tokens" dist/index.css LICENSE.md ;;
+    @nl-design-system-unstable/voorbeeld-design-tokens)
+      # theme.css: the NL Design System example theme (EUPL-1.2), CSS variables on
+      # .voorbeeld-theme, including the --utrecht-* variables the components read.
+      # (@utrecht/design-tokens is Gemeente Utrecht's proprietary brand: not usable here.)
+      copy_files "$pkg" "$staging/nl-design-system/voorbeeld-design-tokens" dist/theme.css LICENSE.md ;;
     htmx.org)
       copy_files "$pkg" "$staging/htmx.org" dist/htmx.min.js LICENSE ;;
     axe-core)

@@ -18,7 +18,6 @@ from babel.messages.pofile import read_po, write_po
 from django.utils.translation.template import templatize
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-LOCALE_DIR = PACKAGE_DIR / "locale"
 TARGET_LANGUAGES = ("nl",)
 
 KEYWORDS = {
@@ -31,43 +30,60 @@ KEYWORDS = {
 }
 
 
-def _sources() -> Iterator[tuple[Path, str]]:
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        if "migrations" in path.parts or "static" in path.parts:
+def catalog_roots() -> list[Path]:
+    """The folders that keep their own catalogue: the package itself, and every app with a
+    ``locale/`` folder of its own (so parallel work on two apps never edits one .po file)."""
+    apps = sorted(p.parent for p in PACKAGE_DIR.glob("*/locale") if p.is_dir())
+    return [*apps, PACKAGE_DIR]
+
+
+def _root_of(path: Path, roots: list[Path]) -> Path:
+    return next(root for root in roots if root in path.parents)
+
+
+def _sources(root: Path) -> Iterator[tuple[Path, str]]:
+    roots = catalog_roots()
+    for path in sorted(root.rglob("*")):
+        if _root_of(path, roots) != root or "migrations" in path.parts or "static" in path.parts:
             continue
-        yield path, "python"
-    for path in sorted((PACKAGE_DIR / "templates").rglob("*.html")):
-        yield path, "template"
-    for path in sorted(PACKAGE_DIR.glob("*/templates/**/*.html")):
-        yield path, "template"
+        if path.suffix == ".py":
+            yield path, "python"
+        elif path.suffix == ".html" and "templates" in path.parts:
+            yield path, "template"
 
 
-def extract_catalog() -> Catalog:
+def extract_catalog(root: Path = PACKAGE_DIR, *, everything: bool = False) -> Catalog:
+    """The strings of one catalogue root, or of the whole package with ``everything``."""
     catalog = Catalog(project="schakel", fuzzy=False)
-    for path, kind in _sources():
-        text = path.read_text(encoding="utf-8")
-        if kind == "template":
-            text = templatize(text, origin=str(path))
-        for lineno, message, comments, context in extract(
-            "python", io.BytesIO(text.encode()), keywords=KEYWORDS, comment_tags=("Translators:",)
-        ):
-            if not message or (isinstance(message, tuple) and not message[0]):
-                continue
-            catalog.add(
-                message,
-                locations=[(str(path.relative_to(PACKAGE_DIR)), lineno)],
-                auto_comments=comments,
-                context=context,
-            )
+    roots = catalog_roots() if everything else [root]
+    for each in roots:
+        for path, kind in _sources(each):
+            text = path.read_text(encoding="utf-8")
+            if kind == "template":
+                text = templatize(text, origin=str(path))
+            for lineno, message, comments, context in extract(
+                "python",
+                io.BytesIO(text.encode()),
+                keywords=KEYWORDS,
+                comment_tags=("Translators:",),
+            ):
+                if not message or (isinstance(message, tuple) and not message[0]):
+                    continue
+                catalog.add(
+                    message,
+                    locations=[(str(path.relative_to(PACKAGE_DIR)), lineno)],
+                    auto_comments=comments,
+                    context=context,
+                )
     return catalog
 
 
-def po_path(language: str) -> Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+def po_path(language: str, root: Path = PACKAGE_DIR) -> Path:
+    return root / "locale" / language / "LC_MESSAGES" / "django.po"
 
 
-def read_catalog(language: str) -> Catalog:
-    path = po_path(language)
+def read_catalog(language: str, root: Path = PACKAGE_DIR) -> Catalog:
+    path = po_path(language, root)
     if not path.exists():
         return Catalog(locale=language, project="schakel")
     with path.open("rb") as fh:
@@ -76,28 +92,33 @@ def read_catalog(language: str) -> Catalog:
 
 def update_catalogs() -> dict[str, int]:
     """Merge newly found strings into each .po; returns the number untranslated per language."""
-    template = extract_catalog()
-    missing = {}
-    for language in TARGET_LANGUAGES:
-        catalog = read_catalog(language)
-        catalog.update(template, no_fuzzy_matching=True)
-        catalog.obsolete.clear()
-        path = po_path(language)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as fh:
-            write_po(fh, catalog, width=100, omit_header=False, sort_output=True)
-        missing[language] = len([m for m in catalog if m.id and not _translated(m.string)])
+    missing: dict[str, int] = {}
+    for root in catalog_roots():
+        template = extract_catalog(root)
+        for language in TARGET_LANGUAGES:
+            catalog = read_catalog(language, root)
+            catalog.update(template, no_fuzzy_matching=True)
+            catalog.obsolete.clear()
+            path = po_path(language, root)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("wb") as fh:
+                write_po(fh, catalog, width=100, omit_header=False, sort_output=True)
+            untranslated_here = [m for m in catalog if m.id and not _translated(m.string)]
+            missing[language] = missing.get(language, 0) + len(untranslated_here)
     return missing
 
 
 def compile_catalogs() -> list[Path]:
     written = []
-    for language in TARGET_LANGUAGES:
-        catalog = read_catalog(language)
-        target = po_path(language).with_suffix(".mo")
-        with target.open("wb") as fh:
-            write_mo(fh, catalog, use_fuzzy=False)
-        written.append(target)
+    for root in catalog_roots():
+        for language in TARGET_LANGUAGES:
+            if not po_path(language, root).exists():
+                continue
+            catalog = read_catalog(language, root)
+            target = po_path(language, root).with_suffix(".mo")
+            with target.open("wb") as fh:
+                write_mo(fh, catalog, use_fuzzy=False)
+            written.append(target)
     return written
 
 
@@ -108,14 +129,21 @@ def _translated(string: object) -> bool:
 
 
 def untranslated(language: str) -> list[str]:
-    """Strings in the code without a (non-fuzzy) translation in ``language``."""
-    catalog = read_catalog(language)
+    """Strings in the code without a (non-fuzzy) translation in ``language``.
+
+    At run time Django merges all catalogues, so a string is translated when any has it.
+    """
+    catalogs = [read_catalog(language, root) for root in catalog_roots()]
     problems = []
-    for message in extract_catalog():
+    for message in extract_catalog(everything=True):
         if not message.id:
             continue
-        found = catalog.get(message.id, context=message.context)
-        if found is None or found.fuzzy or not _translated(found.string):
+        found = [
+            m
+            for m in (c.get(message.id, context=message.context) for c in catalogs)
+            if m is not None and not m.fuzzy and _translated(m.string)
+        ]
+        if not found:
             key = message.id if isinstance(message.id, str) else message.id[0]
             problems.append(key)
     return problems
