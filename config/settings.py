@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "schakel.parties",
     "schakel.accounts",
     "schakel.audit",
+    "schakel.cases",
+    "schakel.governance",
     "schakel.web",
     "schakel.api",
     "schakel.demo",

@@ -6,6 +6,8 @@ urlpatterns = [
     path("accounts/", include("schakel.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("schakel.api.urls")),
+    path("casussen/", include("schakel.cases.urls")),
+    path("bestuur/", include("schakel.governance.urls")),
     path("", include("schakel.web.urls")),
 ]
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from schakel.accounts.models import User
 from schakel.domain.actor import Actor
 from schakel.domain.parties import PartyKind
 from schakel.domain.roles import Role
+from schakel.parties.selectors import party_is_member
 
 
 def actor_for(user: User) -> Actor:
@@ -16,12 +18,15 @@ def actor_for(user: User) -> Actor:
     if cached is not None:
         return cached
     roles = frozenset(Role(value) for value in user.role_assignments.values_list("role", flat=True))
+    kind = PartyKind(user.party.kind)
     actor = Actor(
         user_id=user.pk,
         username=user.username,
         party_id=user.party_id,
-        party_kind=PartyKind(user.party.kind),
+        party_kind=kind,
         roles=roles,
+        party_active=kind == PartyKind.house
+        or party_is_member(party_id=user.party_id, on=timezone.localdate()),
     )
     user._schakel_actor = actor  # type: ignore[attr-defined]
     return actor

@@ -90,10 +90,16 @@ def read_catalog(language: str, root: Path = PACKAGE_DIR) -> Catalog:
         return read_po(fh, locale=language)
 
 
-def update_catalogs() -> dict[str, int]:
-    """Merge newly found strings into each .po; returns the number untranslated per language."""
+def update_catalogs(app: str | None = None) -> dict[str, int]:
+    """Merge newly found strings into each .po (or only ``app``'s); returns the number of
+    strings still without a translation per language."""
     missing: dict[str, int] = {}
-    for root in catalog_roots():
+    roots = catalog_roots()
+    if app:
+        roots = [root for root in roots if root.name == app]
+        if not roots:
+            raise ValueError(f"no catalogue for app {app!r} (create {app}/locale/nl/LC_MESSAGES)")
+    for root in roots:
         template = extract_catalog(root)
         for language in TARGET_LANGUAGES:
             catalog = read_catalog(language, root)

@@ -28,6 +28,9 @@ class Actor:
     party_id: int
     party_kind: PartyKind
     roles: frozenset[Role]
+    # Art. 23: from the day a party's membership ends, its users have no access to cases.
+    # The house itself is not a signatory and is always active.
+    party_active: bool = True
 
     def has(self, *roles: Role) -> bool:
         """True when the actor holds at least one of ``roles``."""

@@ -15,10 +15,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--extract", action="store_true", help="update the .po files")
         parser.add_argument("--compile", action="store_true", help="write the .mo files")
+        parser.add_argument(
+            "--app", help="only this app's catalogue (e.g. cases); default: every catalogue"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["extract"]:
-            for language, missing in update_catalogs().items():
+            for language, missing in update_catalogs(app=options["app"]).items():
                 self.stdout.write(f"{language}: {missing} strings without a translation")
         if options["compile"] or not options["extract"]:
             for path in compile_catalogs():
