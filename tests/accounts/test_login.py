@@ -15,11 +15,11 @@ from allauth.mfa.totp.internal.auth import (
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
-from tests.conftest import PASSWORD
 
 from schakel.accounts.middleware import AUTH_AT, LAST_SEEN
 from schakel.accounts.services import user_disable
 from schakel.audit.models import AuditAction, AuditEvent
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
