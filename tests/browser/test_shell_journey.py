@@ -63,3 +63,30 @@ def test_user_without_second_factor_is_sent_to_set_it_up(visit, kees, settings) 
     page.wait_for_url("**/accounts/2fa/totp/activate/")
     v.check()
     assert page.locator("img.schakel-qr").is_visible()
+
+
+def test_enrol_authenticator_then_recovery_codes(visit, kees, settings) -> None:
+    """First login in production posture: set up TOTP, see recovery codes, then work."""
+    from allauth.mfa.models import Authenticator
+
+    settings.SCHAKEL_REQUIRE_2FA = True
+    v = visit()
+    v.login("kees")
+    page = v.page
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/accounts/2fa/totp/activate/")
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(current_code(secret))
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state("load")
+    v.check()
+    assert Authenticator.objects.filter(user=kees, type="totp").exists()
+    v.goto("/accounts/2fa/")
+    v.goto("/accounts/2fa/recovery-codes/generate/")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state("load")
+    v.check()
+    assert Authenticator.objects.filter(user=kees, type="recovery_codes").exists()
+    home = v.goto("/")
+    assert home.get_by_role("heading", level=1).inner_text() == "Mijn werk"
