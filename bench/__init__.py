@@ -1,0 +1,1 @@
+"""Schakel's benchmarks: ``./dev bench`` (see docs/performance.md)."""
