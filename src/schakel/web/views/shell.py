@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from schakel.accounts.selectors import actor_for, users_of_party
+from schakel.cases.presentation import case_home
 from schakel.domain.parties import PARTY_DOMAIN_LABELS_NL, PARTY_KIND_LABELS_NL, PartyKind
 from schakel.domain.roles import ROLE_LABELS_NL
 from schakel.parties.selectors import (
@@ -30,6 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "party": party_get_by_id(party_id=actor.party_id),
             "role_labels": sorted(ROLE_LABELS_NL[r] for r in actor.roles),
+            "case_work": case_home(actor=actor),
         },
     )
 

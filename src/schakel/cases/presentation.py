@@ -1,0 +1,112 @@
+"""Dutch labels for the case screens: phases, groups, and the timeline's sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from schakel.cases.models import ActionStatus, Case
+from schakel.cases.selectors import (
+    CaseView,
+    open_consultations_for,
+    overdue_actions_for,
+    phase_counts_for,
+    referrals_to_triage,
+)
+from schakel.domain.actor import Actor
+from schakel.domain.policy import may_see_cases_at_all
+from schakel.domain.roles import Role
+from schakel.domain.target_groups import (
+    INFLOW_LABELS_NL,
+    TARGET_GROUP_LABELS_NL,
+    Inflow,
+    TargetGroup,
+)
+from schakel.domain.workflow import DECISION_LABELS_NL, PHASE_LABELS_NL, Decision, Phase
+
+
+def case_navigation(actor: Actor) -> list[dict[str, Any]]:
+    """The shell's menu items for cases (the labels live in this app's catalogue)."""
+    items: list[dict[str, Any]] = []
+    if may_see_cases_at_all(actor):
+        items.append({"label": _("Cases"), "url": reverse("cases:list")})
+    if actor.party_active and actor.has(Role.partner_delegate):
+        items.append({"label": _("New referral"), "url": reverse("cases:refer")})
+    return items
+
+
+def case_labels(case: Case) -> dict[str, str]:
+    return {
+        "phase": PHASE_LABELS_NL[Phase(case.phase)],
+        "target_group": TARGET_GROUP_LABELS_NL[TargetGroup(case.target_group)],
+        "inflow": INFLOW_LABELS_NL[Inflow(case.inflow)],
+        "decision": DECISION_LABELS_NL[Decision(case.decision)] if case.decision else "",
+    }
+
+
+@dataclass(frozen=True)
+class Moment:
+    at: datetime
+    who: str
+    text: str
+
+
+def _event_text(kind: str, detail: str) -> str:
+    if kind == "transition" and ">" in detail:
+        source, target = detail.split(">", 1)
+        return _("Phase changed from %(source)s to %(target)s.") % {
+            "source": PHASE_LABELS_NL.get(Phase(source), source),
+            "target": PHASE_LABELS_NL.get(Phase(target), target),
+        }
+    if kind == "action" and "|" in detail:
+        status, description = detail.split("|", 1)
+        label = ActionStatus(status).label if status in ActionStatus.values else status
+        return _("Action “%(action)s”: %(status)s.") % {"action": description, "status": label}
+    texts: dict[str, Any] = {
+        "referred": _("Case referred."),
+        "criteria": _("Criteria of Bijlage 2 assessed: met.")
+        if detail == "met"
+        else _("Criteria of Bijlage 2 assessed: not met."),
+        "consulted": _("Parties consulted: %(detail)s."),
+        "answered": _("Consultation answered by %(detail)s."),
+        "process_director": _("Process director assigned: %(detail)s."),
+        "prepared": _("Conference prepared for %(detail)s."),
+        "party_removed": _("Involvement ended: %(detail)s."),
+        "case_director": _("Case director assigned: %(detail)s."),
+        "informing": _("Informing the subject recorded (%(detail)s)."),
+        "plan": _("Plan of action version %(detail)s saved."),
+        "action": _("Action updated: %(detail)s."),
+        "note": _("Progress note added."),
+    }
+    text = texts.get(kind, kind)
+    return str(text) % {"detail": detail} if "%(detail)s" in str(text) else str(text)
+
+
+def timeline(view: CaseView) -> list[Moment]:
+    """Everything that happened to the case, newest first."""
+    return [
+        Moment(e.occurred_at, e.actor.get_full_name(), _event_text(e.kind, e.detail))
+        for e in view.events
+    ]
+
+
+def case_home(*, actor: Actor) -> dict[str, Any] | None:
+    """The case sections of "Mijn werk": my cases by phase, referrals to triage, overdue
+    actions, triage questions to my party. None when the actor works on no cases."""
+    if not may_see_cases_at_all(actor):
+        return None
+    counts = phase_counts_for(actor=actor)
+    return {
+        "by_phase": [
+            (phase.value, PHASE_LABELS_NL[phase], counts[phase.value])
+            for phase in Phase
+            if counts.get(phase.value)
+        ],
+        "to_triage": referrals_to_triage(actor=actor),
+        "overdue": overdue_actions_for(actor=actor),
+        "questions": open_consultations_for(actor=actor),
+    }

@@ -1,0 +1,435 @@
+"""The only read path to cases (ARCHITECTURE rule 2).
+
+Visibility is `domain.policy.decide`; `case_visibility_q` is the same rule as a queryset filter
+(tests/cases/test_policy_agreement.py checks that they agree). A case the actor may not see is
+``None``, exactly like a missing one, and the attempt is logged as denied.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from schakel.audit import record as audit
+from schakel.audit.record import AuditContext, subject_pseudonym
+from schakel.cases.models import (
+    ActionPlan,
+    ActionStatus,
+    Case,
+    CaseEvent,
+    CaseParty,
+    CaseRelationKind,
+    CaseSubject,
+    Consultation,
+    PhaseTransition,
+    PlanAction,
+    ProgressNote,
+    TriageAssessment,
+)
+from schakel.domain.actor import Actor
+from schakel.domain.criteria import CRITERIA
+from schakel.domain.policy import (
+    CASE_STAFF_ROLES,
+    CaseAction,
+    CaseRelation,
+    decide,
+    may_see_cases_at_all,
+)
+from schakel.domain.roles import ActorRole, CaseRole, Role
+from schakel.domain.target_groups import TargetGroup
+from schakel.domain.workflow import (
+    FINAL_PHASES,
+    Action,
+    CaseFacts,
+    Decision,
+    Phase,
+    refusals,
+)
+
+PURPOSE_LIST = "Art. 12 overzicht casussen"
+PURPOSE_BY_PHASE: dict[str, str] = {
+    Phase.referral: "Art. 1.7 aanmelding",
+    Phase.triage: "Art. 12.2a triage",
+    Phase.preparation: "Art. 12.2c-e voorbereiding casustafel",
+    Phase.case_conference: "Art. 8.3 casustafel",
+    Phase.mdo: "Art. 8.4 plan van aanpak",
+    Phase.execution: "Art. 13 uitvoering plan van aanpak",
+    Phase.closure: "Art. 1.12 afschaling",
+    Phase.closed: "Art. 1.12 afgesloten dossier",
+    Phase.not_admitted: "Art. 12.2a niet toegelaten",
+}
+
+_ACTIVE = Q(removed_at__isnull=True)
+
+
+# --------------------------------------------------------------------------- access
+
+
+def case_visibility_q(actor: Actor) -> Q:
+    """`decide(actor, relation, read)` as a filter on Case: the one place lists are limited."""
+    nothing = Q(pk__in=[])
+    if not may_see_cases_at_all(actor):
+        return nothing
+    if actor.has(*CASE_STAFF_ROLES):
+        return Q()
+    involved = Exists(
+        CaseParty.objects.filter(_ACTIVE, case=OuterRef("pk"), party_id=actor.party_id)
+    )
+    return Q(involved) | Q(case_director_id=actor.user_id)
+
+
+def relation_for(actor: Actor, case: Case) -> CaseRelation:
+    """The actor's relation to one case, from its active CaseParty rows (prefetched or not)."""
+    relations = {
+        row.relation
+        for row in case.parties.all()
+        if row.party_id == actor.party_id and row.removed_at is None
+    }
+    return CaseRelation(
+        party_is_referrer=CaseRelationKind.referrer in relations,
+        party_is_municipality=CaseRelationKind.municipality in relations,
+        party_is_consulted=CaseRelationKind.consulted in relations,
+        party_is_invited=CaseRelationKind.invited in relations,
+        party_is_case_director_party=CaseRelationKind.case_director in relations,
+        is_process_director=case.process_director_id == actor.user_id,
+        is_case_director=case.case_director_id == actor.user_id,
+        closed=case.phase in FINAL_PHASES,
+    )
+
+
+def actor_roles_for(actor: Actor, case: Case) -> set[ActorRole]:
+    """House roles plus the actor's roles for this case (what the workflow table names)."""
+    roles: set[ActorRole] = set(actor.roles)
+    if case.process_director_id == actor.user_id:
+        roles.add(CaseRole.case_process_director)
+    if case.case_director_id == actor.user_id:
+        roles.add(CaseRole.case_director)
+    if case.referring_party_id == actor.party_id:
+        roles.add(CaseRole.referrer)
+    return roles
+
+
+def may(actor: Actor, case: Case, action: CaseAction) -> bool:
+    return decide(actor, relation_for(actor, case), action).allowed
+
+
+def _detail_queryset() -> QuerySet[Case]:
+    return Case.objects.select_related(
+        "municipality",
+        "referring_party",
+        "referred_by",
+        "process_director",
+        "case_director",
+        "informer_party",
+        "handover_party",
+    ).prefetch_related(
+        Prefetch("parties", queryset=CaseParty.objects.select_related("party", "added_by")),
+        Prefetch("case_subjects", queryset=CaseSubject.objects.select_related("subject")),
+    )
+
+
+def case_get_for(
+    *, actor: Actor, case_id: int, ctx: AuditContext, purpose: str | None = None
+) -> Case | None:
+    """The case with its subjects, if the actor may read it; one read event per subject."""
+    case = _detail_queryset().filter(pk=case_id).first()
+    if case is None or not may(actor, case, CaseAction.read):
+        audit.access_denied(
+            ctx, actor=actor, object_type="case", object_id=case_id, purpose="case_read"
+        )
+        return None
+    reason = purpose or PURPOSE_BY_PHASE[case.phase]
+    for link in case.case_subjects.all():
+        audit.record_read(
+            ctx,
+            actor=actor,
+            object_type="case",
+            object_id=case.pk,
+            purpose=reason,
+            subject_pseudonym=subject_pseudonym(link.subject_id),
+        )
+    return case
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def case_facts(case: Case, *, adjustment_reason_set: bool = False) -> CaseFacts:
+    """The workflow facts of a case as stored (`case` may carry unsaved changes)."""
+    plan = ActionPlan.objects.filter(case=case).order_by("-number").first()
+    has_actions = (
+        PlanAction.objects.filter(case=case).exclude(status=ActionStatus.cancelled).exists()
+    )
+    assessed = TriageAssessment.objects.filter(case=case).count() == len(CRITERIA)
+    invited = CaseParty.objects.filter(
+        _ACTIVE, case=case, relation=CaseRelationKind.invited
+    ).exclude(justification="")
+    return CaseFacts(
+        phase=Phase(case.phase),
+        has_subjects=CaseSubject.objects.filter(case=case).exists(),
+        referring_party_set=case.referring_party_id is not None,
+        referral_reason_set=bool(case.reason.strip()),
+        target_group=TargetGroup(case.target_group) if case.target_group else None,
+        municipality_set=case.municipality_id is not None,
+        referrer_consulted=case.referrer_consulted,
+        criteria_assessed=assessed,
+        criteria_met=case.criteria_met is True,
+        admission_table_set=bool(case.admission_table),
+        refusal_reason_set=bool(case.refusal_reason.strip()),
+        conference_goal_set=bool(case.conference_goal.strip()),
+        invitations_justified=invited.exists(),
+        on_agenda=case.conference_date is not None and case.conference_date >= timezone.localdate(),
+        decision=Decision(case.decision) if case.decision else None,
+        decision_motivation_set=bool(case.decision_motivation.strip()),
+        case_director_set=case.case_director_id is not None,
+        plan_has_actions=plan is not None and has_actions,
+        closure_criteria_set=plan is not None and bool(plan.closure_criteria.strip()),
+        subject_informer_set=case.informer_party_id is not None,
+        adjustment_reason_set=adjustment_reason_set,
+        closure_reason_set=bool(case.closure_reason.strip()),
+        handover_set=case.handover_party_id is not None and bool(case.handover_note.strip()),
+    )
+
+
+# --------------------------------------------------------------------------- the case page
+
+
+@dataclass
+class CaseView:
+    """Everything the case page and the API detail show, fetched in a bounded set of queries."""
+
+    case: Case
+    subjects: list[CaseSubject]
+    parties: list[CaseParty]
+    assessments: list[TriageAssessment]
+    consultations: list[Consultation]
+    plan: ActionPlan | None
+    plans: list[ActionPlan]
+    actions: list[PlanAction]
+    notes: list[ProgressNote]
+    transitions: list[PhaseTransition]
+    events: list[CaseEvent]
+    today: date = field(default_factory=timezone.localdate)
+
+    @property
+    def overdue(self) -> list[PlanAction]:
+        return [a for a in self.actions if _is_overdue(a, self.today)]
+
+
+def _is_overdue(action: PlanAction, today: date) -> bool:
+    return action.status in (ActionStatus.open, ActionStatus.in_progress) and action.due_on < today
+
+
+def case_view(*, case: Case) -> CaseView:
+    """The related rows of a case the caller already got through `case_get_for`."""
+    plans = list(ActionPlan.objects.filter(case=case).select_related("changed_by"))
+    return CaseView(
+        case=case,
+        subjects=list(case.case_subjects.all()),
+        parties=[p for p in case.parties.all() if p.removed_at is None],
+        assessments=list(TriageAssessment.objects.filter(case=case).order_by("id")),
+        consultations=list(
+            Consultation.objects.filter(case=case).select_related("party", "answered_by")
+        ),
+        plan=plans[0] if plans else None,
+        plans=plans,
+        actions=list(PlanAction.objects.filter(case=case).select_related("owning_party", "owner")),
+        notes=list(ProgressNote.objects.filter(case=case).select_related("written_by")),
+        transitions=list(
+            PhaseTransition.objects.filter(case=case).select_related("actor", "actor_party")
+        ),
+        events=list(CaseEvent.objects.filter(case=case).select_related("actor")[:200]),
+    )
+
+
+# --------------------------------------------------------------------------- lists
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    phase: str | None = None
+    target_group: str | None = None
+    municipality_id: int | None = None
+    referring_party_id: int | None = None
+    process_director_id: int | None = None
+    mine: bool = False  # cases I direct (process or case director)
+    last_name: str | None = None
+    date_of_birth: date | None = None
+
+
+@dataclass
+class CasePage:
+    items: list[Case]
+    next_cursor: str | None
+
+
+def encode_cursor(updated_at: datetime, pk: int) -> str:
+    raw = json.dumps([updated_at.isoformat(), pk]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int] | None:
+    """The position in the list, or None when the cursor is not one we made."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        stamp, pk = json.loads(raw)
+        moment = datetime.fromisoformat(stamp)
+        if not isinstance(pk, int) or moment.tzinfo is None:
+            return None
+        return moment, pk
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        return None
+
+
+def _filtered(actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
+    qs = Case.objects.filter(case_visibility_q(actor))
+    if filters.phase:
+        qs = qs.filter(phase=filters.phase)
+    if filters.target_group:
+        qs = qs.filter(target_group=filters.target_group)
+    if filters.municipality_id:
+        qs = qs.filter(municipality_id=filters.municipality_id)
+    if filters.referring_party_id:
+        qs = qs.filter(referring_party_id=filters.referring_party_id)
+    if filters.process_director_id:
+        qs = qs.filter(process_director_id=filters.process_director_id)
+    if filters.mine:
+        qs = qs.filter(
+            Q(process_director_id=actor.user_id)
+            | Q(case_director_id=actor.user_id)
+            | Q(referred_by_id=actor.user_id)
+        )
+    if filters.last_name or filters.date_of_birth:
+        subjects = CaseSubject.objects.filter(case=OuterRef("pk"))
+        if filters.last_name:
+            subjects = subjects.filter(subject__last_name__iexact=filters.last_name.strip())
+        if filters.date_of_birth:
+            subjects = subjects.filter(subject__date_of_birth=filters.date_of_birth)
+        qs = qs.filter(Exists(subjects))
+    return qs
+
+
+def case_list_for(
+    *,
+    actor: Actor,
+    ctx: AuditContext,
+    filters: CaseFilters | None = None,
+    cursor: str | None = None,
+    limit: int = 25,
+) -> CasePage:
+    """One page of the cases the actor may see, newest change first (keyset, no COUNT)."""
+    qs = _filtered(actor, filters or CaseFilters())
+    if cursor:
+        position = decode_cursor(cursor)
+        if position is not None:
+            moment, pk = position
+            qs = qs.filter(Q(updated_at__lt=moment) | Q(updated_at=moment, pk__lt=pk))
+    rows = list(
+        qs.select_related("municipality", "referring_party", "process_director")
+        .prefetch_related(
+            Prefetch("case_subjects", queryset=CaseSubject.objects.select_related("subject"))
+        )
+        .order_by("-updated_at", "-id")[: limit + 1]
+    )
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = encode_cursor(rows[-1].updated_at, rows[-1].pk)
+    if rows:
+        # One event per page (names are personal data); cheap, and says who looked at lists.
+        audit.record_read(
+            ctx,
+            actor=actor,
+            object_type="case_list",
+            object_id=f"{rows[0].pk}-{rows[-1].pk}",
+            purpose=PURPOSE_LIST,
+        )
+    return CasePage(items=rows, next_cursor=next_cursor)
+
+
+def overdue_actions_for(*, actor: Actor, limit: int = 20) -> list[PlanAction]:
+    """Overdue actions in cases the actor directs (process or case director)."""
+    if not may_see_cases_at_all(actor):
+        return []
+    return list(
+        PlanAction.objects.filter(
+            Q(case__process_director_id=actor.user_id) | Q(case__case_director_id=actor.user_id),
+            status__in=[ActionStatus.open, ActionStatus.in_progress],
+            due_on__lt=timezone.localdate(),
+        )
+        .filter(case__in=Case.objects.filter(case_visibility_q(actor)))
+        .select_related("case", "owning_party")
+        .order_by("due_on", "id")[:limit]
+    )
+
+
+def phase_counts_for(*, actor: Actor) -> dict[str, int]:
+    """How many of my cases (process or case director) are in each open phase."""
+    if not may_see_cases_at_all(actor):
+        return {}
+    rows = (
+        Case.objects.filter(case_visibility_q(actor))
+        .filter(Q(process_director_id=actor.user_id) | Q(case_director_id=actor.user_id))
+        .exclude(phase__in=[p.value for p in FINAL_PHASES])
+        .values("phase")
+        .annotate(n=Count("id"))
+    )
+    return {row["phase"]: row["n"] for row in rows}
+
+
+def referrals_to_triage(*, actor: Actor, limit: int = 10) -> list[Case]:
+    """New referrals waiting for a process director (only for process directors)."""
+    if not actor.party_active or not actor.has(Role.process_director):
+        return []
+    return list(
+        Case.objects.filter(phase=Phase.referral)
+        .select_related("municipality", "referring_party")
+        .order_by("updated_at", "id")[:limit]
+    )
+
+
+def open_consultations_for(*, actor: Actor) -> list[Consultation]:
+    """Triage questions to my party that are not answered yet."""
+    if not actor.party_active or not actor.has(Role.partner_delegate):
+        return []
+    return list(
+        Consultation.objects.filter(
+            party_id=actor.party_id, answer="unanswered", case__phase=Phase.triage
+        ).select_related("case")[:20]
+    )
+
+
+# Facts that the step's own form supplies (the table, the reason, the decision, the hand-over):
+# a button is shown when nothing *else* is missing; the service checks the real input.
+STEP_INPUTS: dict[Action, dict[str, Any]] = {
+    Action.admit: {"admission_table_set": True},
+    Action.refuse_admission: {"refusal_reason_set": True},
+    Action.record_conference_decision: {"decision_motivation_set": True},
+    Action.return_to_mdo: {"adjustment_reason_set": True},
+    Action.decide_closure: {"closure_reason_set": True},
+    Action.complete_closure: {"handover_set": True},
+}
+
+
+def case_allowed_actions(*, actor: Actor, case: Case) -> list[Action]:
+    """The workflow steps this actor may take now: the table AND the policy (the buttons)."""
+    if not decide(actor, relation_for(actor, case), CaseAction.transition).allowed:
+        return []
+    facts = case_facts(case)
+    roles = actor_roles_for(actor, case)
+    shown = []
+    for action in Action:
+        supplied = replace(facts, **STEP_INPUTS.get(action, {}))
+        decision = None
+        if action == Action.record_conference_decision and facts.decision is None:
+            decision = Decision.process_direction_house  # any: the form asks for it
+        if not refusals(supplied, action, roles, decision):
+            shown.append(action)
+    return shown
