@@ -13,9 +13,12 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from schakel.accounts.selectors import actor_for
 from schakel.api.problems import problem_response
+from schakel.parties.selectors import party_left_on
 
 AUTH_AT = "schakel_auth_at"
 LAST_SEEN = "schakel_last_seen"
@@ -103,3 +106,47 @@ def seconds_since(stamp: float) -> float:
 
 def as_datetime(stamp: float) -> datetime:
     return datetime.fromtimestamp(stamp, tz=timezone.get_current_timezone())
+
+
+# Paths a user whose party left the covenant may still use: to leave, the page that explains it,
+# and the assets of that page.
+NOT_MEMBER_PATH = "/accounts/geen-deelname/"
+_INACTIVE_PARTY_PREFIXES = (NOT_MEMBER_PATH, "/accounts/logout/", "/static/", "/health", "/i18n/")
+
+
+def not_member_detail(party_id: int) -> str:
+    """The Dutch sentence that tells a user of a party that left why they have no access."""
+    left_on = party_left_on(party_id=party_id)
+    if left_on is not None:
+        return _(
+            "Your organisation has not taken part in the covenant since %(date)s (Art. 23)."
+        ) % {"date": date_format(left_on, "j F Y")}
+    return _("Your organisation does not take part in the covenant (Art. 23).")
+
+
+class ActivePartyMiddleware:
+    """Art. 23: from the day a party's membership ends, its users have no access at all.
+
+    The one place that enforces it: every page sends the user to a Dutch explanation (the page
+    itself and logging out are all that is left), the API answers 403 problem+json
+    ``party-not-member``. House staff are always active (see ``actor_for``).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated or request.path.startswith(_INACTIVE_PARTY_PREFIXES):
+            return self.get_response(request)
+        actor = actor_for(user)
+        if actor.party_active:
+            return self.get_response(request)
+        if _is_api(request):
+            return problem_response(
+                status=403,
+                kind="party-not-member",
+                title=_("Your organisation is not a member"),
+                detail=not_member_detail(actor.party_id),
+            )
+        return HttpResponseRedirect(NOT_MEMBER_PATH)

@@ -7,4 +7,5 @@ from schakel.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("session/", views.session_status, name="session_status"),
+    path("geen-deelname/", views.party_not_member, name="party_not_member"),
 ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
-from schakel.accounts.middleware import AUTH_AT, as_datetime
+from schakel.accounts.middleware import AUTH_AT, as_datetime, not_member_detail
+from schakel.accounts.selectors import actor_for
 
 
 @login_required
@@ -17,4 +18,15 @@ def session_status(request: HttpRequest) -> HttpResponse:
         request,
         "account/session_status.html",
         {"started": as_datetime(started) if started else None},
+    )
+
+
+@login_required
+def party_not_member(request: HttpRequest) -> HttpResponse:
+    """Art. 23: where ActivePartyMiddleware sends the users of a party that left."""
+    actor = actor_for(request.user)  # type: ignore[arg-type]
+    if actor.party_active:
+        return redirect("web:home")
+    return render(
+        request, "account/party_not_member.html", {"detail": not_member_detail(actor.party_id)}
     )

@@ -44,3 +44,13 @@ def party_is_member(*, party_id: int, on: date) -> bool:
 
 def covenant_current() -> Covenant | None:
     return Covenant.objects.order_by("-signed_on").first()
+
+
+def party_left_on(*, party_id: int) -> date | None:
+    """The last day a membership of the party ended (Art. 23), or None if it never ended."""
+    return (
+        Membership.objects.filter(party_id=party_id, left_on__isnull=False)
+        .order_by("-left_on")
+        .values_list("left_on", flat=True)
+        .first()
+    )

@@ -40,3 +40,19 @@ def membership_ensure(*, party: Party, covenant: Covenant, joined_on: date) -> M
         party=party, covenant=covenant, defaults={"joined_on": joined_on}
     )
     return membership
+
+
+@transaction.atomic
+def membership_end(*, party: Party, covenant: Covenant, on: date, reason: str) -> Membership:
+    """End a party's membership on ``on`` (Art. 22.3, 23): from that day it has no access.
+
+    ``reason`` names the article; the caller (a governance service) writes the audit event.
+    An earlier end date stays: a party cannot leave twice, and the earliest exit wins.
+    """
+    membership = Membership.objects.select_for_update().get(party=party, covenant=covenant)
+    if on < membership.joined_on:
+        raise ValueError(f"{party} cannot leave before it joined ({reason}).")
+    if membership.left_on is None or on < membership.left_on:
+        membership.left_on = on
+        membership.save(update_fields=["left_on"])
+    return membership

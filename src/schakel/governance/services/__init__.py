@@ -1,0 +1,65 @@
+"""Writes of the governance app: authorise -> validate -> change -> audit, in one transaction."""
+
+from schakel.governance.services._common import GovernanceRefused
+from schakel.governance.services.joining import (
+    join_consent_record,
+    join_request_create,
+    join_request_inform_parties,
+    join_request_sign_annex1,
+)
+from schakel.governance.services.leaving import departure_record, exclusion_open
+from schakel.governance.services.meetings import (
+    agenda_item_add,
+    attendance_set,
+    body_member_add,
+    meeting_create,
+    meeting_document_add,
+    minutes_distribute,
+    minutes_save,
+)
+from schakel.governance.services.motions import (
+    exclusion_propose,
+    motion_create,
+    motion_decide,
+    motion_heard,
+    motion_preview,
+    motion_schedule,
+    vote_cast,
+    written_input_record,
+)
+from schakel.governance.services.plans import (
+    amendment_create,
+    annual_plan_save,
+    annual_plan_send,
+)
+from schakel.governance.services.register import covenant_document_add, signature_record
+
+__all__ = [
+    "GovernanceRefused",
+    "agenda_item_add",
+    "amendment_create",
+    "annual_plan_save",
+    "annual_plan_send",
+    "attendance_set",
+    "body_member_add",
+    "covenant_document_add",
+    "departure_record",
+    "exclusion_open",
+    "exclusion_propose",
+    "join_consent_record",
+    "join_request_create",
+    "join_request_inform_parties",
+    "join_request_sign_annex1",
+    "meeting_create",
+    "meeting_document_add",
+    "minutes_distribute",
+    "minutes_save",
+    "motion_create",
+    "motion_decide",
+    "motion_heard",
+    "motion_preview",
+    "motion_schedule",
+    "signature_record",
+    "vote_cast",
+    "written_input_record",
+]

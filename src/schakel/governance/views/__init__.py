@@ -1,0 +1,1 @@
+"""The governance screens ("Bestuur"), in Dutch; thin views over selectors and services."""
