@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "schakel.audit",
     "schakel.cases",
     "schakel.governance",
+    "schakel.reports",
     "schakel.web",
     "schakel.api",
     "schakel.demo",
@@ -112,11 +113,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "schakel.core.middleware.RejectNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "schakel.accounts.middleware.SessionLifetimeMiddleware",
     "schakel.accounts.middleware.RequireTwoFactorMiddleware",
+    "schakel.accounts.middleware.ActivePartyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -226,6 +229,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "schakel.web.views.errors.csrf_failure"
 SESSION_COOKIE_NAME = "__Host-schakel-session" if PRODUCTION else "schakel-session"
 CSRF_COOKIE_NAME = "__Host-schakel-csrf" if PRODUCTION else "schakel-csrf"
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/v1/", include("schakel.api.urls")),
     path("casussen/", include("schakel.cases.urls")),
     path("bestuur/", include("schakel.governance.urls")),
+    path("rapportage/", include("schakel.reports.urls")),
     path("", include("schakel.web.urls")),
 ]
 

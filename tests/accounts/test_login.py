@@ -158,3 +158,20 @@ def test_signup_is_closed(client: Client) -> None:
     from schakel.accounts.models import User
 
     assert not User.objects.filter(username="x").exists()
+
+
+def test_login_with_a_recovery_code_once(client: Client, kees) -> None:
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    TOTP.activate(kees, generate_totp_secret())
+    codes = RecoveryCodes.activate(kees).get_unused_codes()
+    client.post("/accounts/login/", {"login": "kees", "password": PASSWORD})
+    ok = client.post("/accounts/2fa/authenticate/", {"code": codes[0]})
+    assert ok.status_code == 302
+    assert client.get("/").status_code == 200
+    client.post("/accounts/logout/")
+    # A used recovery code does not work a second time.
+    client.post("/accounts/login/", {"login": "kees", "password": PASSWORD})
+    again = client.post("/accounts/2fa/authenticate/", {"code": codes[0]})
+    assert again.status_code == 200
+    assert "Ongeldige code" in again.content.decode()

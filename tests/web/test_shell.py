@@ -68,3 +68,38 @@ def test_english_is_available(login_client, kees) -> None:
     client = login_client(kees)
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "My work" in client.get("/").content.decode()
+
+
+def test_csrf_failure_is_dutch_and_saves_nothing(kees, no_2fa) -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/accounts/login/", {"login": "kees", "password": "x"})
+    assert response.status_code == 403
+    assert "Formulier verlopen" in response.content.decode()
+
+
+def test_server_error_page_needs_no_database(rf) -> None:
+    from schakel.web.views.errors import server_error
+
+    request = rf.get("/iets/")
+    response = server_error(request)
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+    api = server_error(rf.get("/api/v1/iets"))
+    assert api["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "content_type"),
+    [
+        ("/accounts/login/", {"login": "kees\x00", "password": "x"}, None),
+        ("/api/v1/parties", '{"naam": "a\\u0000b"}', "application/json"),
+    ],
+)
+def test_nul_characters_are_refused_clearly(client: Client, path, data, content_type) -> None:
+    kwargs = {"content_type": content_type} if content_type else {}
+    response = client.post(path, data, **kwargs)
+    assert response.status_code == 400
+    if path.startswith("/api/"):
+        assert response.json()["type"].endswith("/invalid-characters")
+    else:
+        assert "Ongeldige invoer" in response.content.decode()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import DataError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,6 +62,19 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     """DRF's exception handler, speaking problem+json."""
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    if isinstance(exc, DataError):
+        # Input the database cannot store (e.g. a value out of range); nothing was saved.
+        return Response(
+            problem_body(
+                status=400,
+                kind="validation-error",
+                title=_("Invalid input"),
+                detail=_("The input could not be stored: a value is out of range or malformed."),
+                invalid_params=[],
+            ),
+            status=400,
+            content_type=CONTENT_TYPE,
+        )
     if isinstance(exc, exceptions.ValidationError):
         body = problem_body(
             status=400,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("parties", views.PartyListView.as_view(), name="parties"),
     path("", include("schakel.cases.api_urls")),
     path("", include("schakel.governance.api_urls")),
+    path("", include("schakel.reports.api_urls")),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
 ]

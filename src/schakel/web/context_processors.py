@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from schakel.accounts.selectors import actor_for
+from schakel.cases.presentation import case_navigation
+from schakel.domain.governance_policy import GovAction, governance_allows
+from schakel.domain.reports_policy import ReportAction, reports_allow
 from schakel.domain.roles import Role
 
 
@@ -18,9 +21,16 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
     if user is None or not user.is_authenticated:
         return []
     actor = actor_for(request.user)  # type: ignore[arg-type]
+    if not actor.party_active:  # Art. 23: a party that left sees nothing (accounts middleware)
+        return []
     items: list[dict[str, Any]] = [{"label": _("My work"), "url": reverse("web:home")}]
+    items += case_navigation(actor)
     # Parties are public within the house: every role sees who takes part in the covenant.
     items.append({"label": _("Parties"), "url": reverse("web:party_list")})
+    if governance_allows(actor, GovAction.open_governance):
+        items.append({"label": _("Governance"), "url": reverse("governance:index")})
+    if reports_allow(actor, ReportAction.view_dashboard):
+        items.append({"label": _("Reports"), "url": reverse("reports:dashboard")})
     if actor.has(Role.functional_administrator, Role.privacy_officer):
         items.append({"label": _("API"), "url": reverse("api:docs")})
     for item in items:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from schakel.api.problems import problem_response
@@ -26,6 +27,11 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     )
 
 
+def bad_input(request: HttpRequest, detail: str) -> HttpResponse:
+    """Input refused before any view saw it; nothing was saved."""
+    return _error(request, 400, "invalid-characters", _("Invalid input"), detail)
+
+
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _error(
         request, 403, "forbidden", _("No access"), _("You do not have access to this page.")
@@ -40,10 +46,25 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    title = _("Something went wrong")
+    detail = _("An unexpected error occurred. Nothing was changed. Please try again.")
+    if request.path.startswith("/api/"):
+        return problem_response(status=500, kind="server-error", title=title, detail=detail)
+    # No request context: the error may be the database itself, which the shell's context
+    # processors need.
+    html = render_to_string("errors/500.html", {"title": title, "detail": detail})
+    return HttpResponse(html, status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """The form was stale or forged: say so in Dutch; nothing was saved."""
     return _error(
         request,
-        500,
-        "server-error",
-        _("Something went wrong"),
-        _("An unexpected error occurred. Nothing was changed. Please try again."),
+        403,
+        "csrf-failed",
+        _("Form expired"),
+        _(
+            "The form was open too long or came from elsewhere. Nothing was saved. "
+            "Go back, reload the page and try again."
+        ),
     )

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from schakel.accounts.services import user_ensure
+from schakel.cases.demo import load_demo_cases
 from schakel.demo.parties import (
     COVENANT_SIGNED_ON,
     COVENANT_TITLE,
@@ -19,7 +20,9 @@ from schakel.demo.parties import (
 )
 from schakel.demo.people import PEOPLE
 from schakel.domain.parties import PartyDomain, PartyKind
+from schakel.governance.demo import build_governance_demo
 from schakel.parties.services import covenant_ensure, membership_ensure, party_ensure
+from schakel.reports.demo import build_reports_demo
 
 DEMO_PASSWORD = "demo-wachtwoord"
 
@@ -52,8 +55,9 @@ class Command(BaseCommand):
             )
             membership_ensure(party=party, covenant=covenant, joined_on=COVENANT_SIGNED_ON)
             parties[slug] = party
+        users = {}
         for person in PEOPLE:
-            user_ensure(
+            users[person.username] = user_ensure(
                 username=person.username,
                 party=parties[person.party_slug],
                 first_name=person.first_name,
@@ -63,8 +67,15 @@ class Command(BaseCommand):
                 password=DEMO_PASSWORD,
                 job_title=person.job_title,
             )
+        cases = load_demo_cases(users=users, parties=parties)
+        build_reports_demo(users=users, parties=parties)
+        if build_governance_demo():
+            self.stdout.write("Governance: bodies, meetings, annual plan and a join request.")
         self.stdout.write(
-            self.style.SUCCESS(f"Demo house ready: {len(rows)} signatories, {len(PEOPLE)} people.")
+            self.style.SUCCESS(
+                f"Demo house ready: {len(rows)} signatories, {len(PEOPLE)} people, "
+                f"{cases} new demo cases."
+            )
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for person in PEOPLE:
