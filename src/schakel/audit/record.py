@@ -10,20 +10,14 @@ import hashlib
 import hmac
 import uuid
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from django.conf import settings
-from django.db import connection, transaction
 from django.http import HttpRequest
-from django.utils import timezone
 
-from schakel.audit.chain import CHAINED_FIELDS, GENESIS, row_hash
 from schakel.audit.models import AuditAction, AuditEvent, AuditOutcome
+from schakel.audit.services import audit_event_append
 from schakel.domain.actor import Actor
-
-# An arbitrary, fixed key for pg_advisory_xact_lock: appends to the chain are serialised so
-# each row sees the true previous row. SQLite serialises writers by itself.
-_CHAIN_LOCK_KEY = 7_305_541_913
 
 
 @dataclass(frozen=True)
@@ -53,42 +47,8 @@ def subject_pseudonym(subject_id: int) -> str:
     return hmac.new(key, f"subject:{subject_id}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def _append(
-    ctx: AuditContext,
-    *,
-    action: AuditAction,
-    outcome: AuditOutcome = AuditOutcome.ALLOWED,
-    user_id: int | None = None,
-    party_id: int | None = None,
-    role: str = "",
-    object_type: str = "",
-    object_id: str | int = "",
-    subject_pseudonym: str = "",
-    purpose: str = "",
-) -> AuditEvent:
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
-        prev = (
-            AuditEvent.objects.order_by("-id").values_list("row_hash", flat=True).first() or GENESIS
-        )
-        fields = {
-            "occurred_at": timezone.now(),
-            "user_id": user_id,
-            "party_id": party_id,
-            "role": role,
-            "action": action.value,
-            "object_type": object_type,
-            "object_id": str(object_id),
-            "subject_pseudonym": subject_pseudonym,
-            "purpose": purpose,
-            "outcome": outcome.value,
-            "request_id": ctx.request_id,
-            "client_address": ctx.client_address,
-        }
-        assert set(fields) == set(CHAINED_FIELDS)
-        return AuditEvent.objects.create(**fields, prev_hash=prev, row_hash=row_hash(fields, prev))
+def _append(ctx: AuditContext, **event: Any) -> AuditEvent:
+    return audit_event_append(request_id=ctx.request_id, client_address=ctx.client_address, **event)
 
 
 class _ActorFields(TypedDict):
