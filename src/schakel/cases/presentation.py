@@ -81,6 +81,12 @@ def _event_text(kind: str, detail: str) -> str:
         "plan": _("Plan of action version %(detail)s saved."),
         "action": _("Action updated: %(detail)s."),
         "note": _("Progress note added."),
+        "item_added": _("Information added by %(detail)s."),
+        "release_proposed": _("Proposed to share information with %(detail)s."),
+        "release_approved": _("The providing party released information to %(detail)s."),
+        "release_refused": _("The providing party refused to share information with %(detail)s."),
+        "release_withdrawn": _("The providing party withdrew information from %(detail)s."),
+        "consent_recorded": _("Written consent recorded to pass information to %(detail)s."),
     }
     text = texts.get(kind, kind)
     return str(text) % {"detail": detail} if "%(detail)s" in str(text) else str(text)

@@ -38,6 +38,7 @@ from schakel.domain.roles import Role
 from schakel.domain.target_groups import TARGET_GROUP_LABELS_NL
 from schakel.domain.workflow import ACTION_LABELS_NL, PHASE_LABELS_NL, Action, Decision, Phase
 from schakel.parties.selectors import party_list
+from schakel.sharing.selectors import case_items_for
 
 
 def _actor(request: HttpRequest) -> Actor:
@@ -288,6 +289,7 @@ def _case_page(
             "timeline": timeline(view),
             "decisions": [d.value for d in Decision],
             "page_errors": page_errors,
+            "items": case_items_for(actor=actor, case=case),
         },
         status=status,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from cryptography.fernet import Fernet, MultiFernet
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 
 
@@ -32,3 +32,12 @@ def decrypt_text(token: str) -> str:
 def rotate_text(token: str) -> str:
     """Re-encrypt ``token`` under the newest key."""
     return _fernet(_keys()).rotate(token.encode()).decode()
+
+
+def is_current(token: str) -> bool:
+    """True when ``token`` is already encrypted under the newest key (nothing to rotate)."""
+    try:
+        Fernet(_keys()[0].encode()).decrypt(token.encode())
+    except InvalidToken:
+        return False
+    return True

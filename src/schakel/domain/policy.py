@@ -4,7 +4,7 @@
 stored case; the selectors apply the same rules as a queryset filter
 (`schakel.cases.selectors.case_visibility_q`), and a test checks that both agree.
 
-Rules for now (issue #3; the information-sharing issue refines reads to item level):
+Case rules (issue #3; reads of information items are refined by `decide_item` below, issue #4):
 
 * deny unless a rule allows;
 * a party whose membership ended sees nothing (Art. 23);
@@ -104,3 +104,87 @@ def decide(actor: Actor, facts: CaseRelation, action: CaseAction) -> Decision:
 def may_see_cases_at_all(actor: Actor) -> bool:
     """True when some case could ever be visible to the actor (menus, list pages)."""
     return actor.party_active and actor.has(*CASE_ROLES)
+
+
+# --------------------------------------------------------------------------- information items
+
+
+class ItemAction(StrEnum):
+    """What can be done with an information item (issue #4)."""
+
+    add = "add"  # contribute an item to a case
+    read = "read"  # read its content
+    propose = "propose"  # propose a release to a recipient party (process director)
+    decide = "decide"  # approve or refuse a proposed release (providing party)
+    withdraw = "withdraw"  # withdraw a release (providing party)
+    consent = "consent"  # record written consent for a third party (Art. 9.2)
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """The actor's relation to one information item (facts only; filled by the selectors)."""
+
+    case: CaseRelation
+    is_provider_party: bool = False
+    # Purposes of the approved, not withdrawn releases to the actor's party.
+    released_purposes: frozenset[str] = frozenset()
+    withdrawn: bool = False
+
+
+PROVIDER_ACTIONS: frozenset[ItemAction] = frozenset(
+    {ItemAction.decide, ItemAction.withdraw, ItemAction.consent}
+)
+
+
+def decide_item(actor: Actor, facts: ItemFacts, action: ItemAction) -> Decision:
+    """May `actor` take `action` on an information item? Deny unless allowed.
+
+    * the item lives inside a case: whoever may not read the case gets nothing (this covers a
+      party that left the covenant, the manager, the privacy officer, outsiders and parties
+      removed from the case);
+    * a closed case is read-only, and narrowed: only the providing party and the process
+      director still read its items (a release served the work on the case, which ended);
+    * the providing party (the controller for this item, Art. 12.2f) and the house's process
+      directors (Art. 12, 17.2) read it;
+    * any other party reads it only after the providing party released it to that party
+      (Art. 17.2), and loses it the moment the release or the item is withdrawn;
+    * the process director proposes releases; only the providing party decides, withdraws
+      and records consent for third parties (Art. 9.2).
+    """
+    case_read = decide(actor, facts.case, CaseAction.read)
+    if not case_read.allowed:
+        return case_read
+    if facts.case.closed and action != ItemAction.read:
+        return Decision(False, "case_closed", "Art. 1.12; Bijlage 3, Fase 5")
+    is_pd = actor.has(Role.process_director)
+    if action == ItemAction.add:
+        return Decision(True, "involved_in_case", "Art. 12.2f, 17.1")
+    if action == ItemAction.read:
+        if facts.is_provider_party:
+            return Decision(True, "provider_party", "Art. 12.2f")
+        if facts.withdrawn:
+            return Decision(False, "item_withdrawn", "Art. 17.2")
+        if is_pd:
+            return Decision(True, "process_director", "Art. 12, 17.2")
+        if facts.case.closed:
+            return Decision(False, "case_closed", "Art. 1.12")
+        if facts.released_purposes:
+            return Decision(True, "released_to_party", "Art. 17.2")
+        return Decision(False, "not_released", "Art. 17.2")
+    if facts.withdrawn:
+        return Decision(False, "item_withdrawn", "Art. 17.2")
+    if action == ItemAction.propose:
+        if is_pd:
+            return Decision(True, "process_director", "Art. 12.2f")
+        return Decision(False, "not_process_director", "Art. 12.2f")
+    if action in PROVIDER_ACTIONS:
+        if facts.is_provider_party:
+            basis = "Art. 9.2" if action == ItemAction.consent else "Art. 12.2f, 17.2"
+            return Decision(True, "provider_party", basis)
+        return Decision(False, "not_provider_party", "Art. 12.2f, 17.2")
+    return _DENY_DEFAULT
+
+
+def may_read_access_log(actor: Actor) -> bool:
+    """Only the privacy officer (FG) reads the access log (AVG Art. 38-39); reads are logged."""
+    return actor.party_active and actor.has(Role.privacy_officer)

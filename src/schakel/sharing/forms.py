@@ -1,0 +1,70 @@
+"""The sharing forms: they check form (types, required); the services check meaning."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from schakel.parties.models import Party
+from schakel.sharing.models import ItemKind, Purpose, Regime
+
+TEXT = forms.Textarea(attrs={"rows": 3})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PartyChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name)
+
+
+class ItemForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=120,
+        help_text=_("A plain title without personal data: other parties see it before release."),
+    )
+    kind = forms.ChoiceField(label=_("Kind of information"), choices=ItemKind.choices)
+    content = forms.CharField(label=_("Information"), widget=forms.Textarea(attrs={"rows": 6}))
+    regime = forms.ChoiceField(label=_("Legal regime"), choices=Regime.choices)
+    special_category = forms.BooleanField(
+        label=_("Special-category data (health, criminal record)"), required=False
+    )
+    conditions_of_use = forms.CharField(
+        label=_("Conditions of use"),
+        required=False,
+        widget=TEXT,
+        help_text=_("For example: for the case conference only; not to be passed on."),
+    )
+
+
+class ProposeForm(forms.Form):
+    recipient_party = PartyChoice(label=_("Share with"), queryset=Party.objects.none())
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
+    note = forms.CharField(label=_("Why this party needs it"), required=False, widget=TEXT)
+
+    def __init__(self, *args: Any, parties: QuerySet[Party], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipient_party"].queryset = parties.order_by("name")  # type: ignore[attr-defined]
+
+
+class DecideForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Release")), ("refuse", _("Refuse"))],
+    )
+    reason = forms.CharField(label=_("Reason"), widget=TEXT)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the withdrawal"), widget=TEXT)
+
+
+class ConsentForm(forms.Form):
+    recipient = forms.CharField(label=_("Third party"), max_length=200)
+    document_reference = forms.CharField(
+        label=_("Reference to the written consent"), max_length=200
+    )
+    consent_given_on = forms.DateField(label=_("Date of the consent"), widget=DATE)

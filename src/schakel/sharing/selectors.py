@@ -1,0 +1,316 @@
+"""The only read path to information items and to the access log.
+
+Item visibility is `domain.policy.decide_item`; `item_visibility_q` is the same rule as a
+queryset filter (tests/sharing/test_item_access.py checks that they agree). An item the actor
+may not read is ``None``, exactly like a missing one, and the attempt is logged as denied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from schakel.accounts.models import User
+from schakel.audit import record as audit
+from schakel.audit.models import AuditEvent
+from schakel.audit.record import AuditContext, subject_pseudonym
+from schakel.cases.models import Case, CaseParty, CaseSubject
+from schakel.cases.selectors import case_visibility_q, relation_for
+from schakel.domain.actor import Actor
+from schakel.domain.policy import (
+    ItemAction,
+    ItemFacts,
+    decide_item,
+    may_read_access_log,
+    may_see_cases_at_all,
+)
+from schakel.domain.roles import Role
+from schakel.domain.workflow import FINAL_PHASES
+from schakel.parties.models import Party
+from schakel.sharing.models import InformationItem, Purpose, Release, ReleaseState
+
+PURPOSE_LABELS: dict[str, str] = {
+    Purpose.pre_conference: "Art. 17.2 lezen voor de casustafel",
+    Purpose.conference: "Art. 17.2 casustafel",
+    Purpose.plan: "Art. 17.2 plan van aanpak",
+}
+PURPOSE_PROVIDER = "Art. 12.2f eigen inbreng"
+PURPOSE_DIRECTOR = "Art. 12, 17.2 procesregie"
+PURPOSE_ACCESS_LOG = "AVG Art. 39 toezicht FG op toegang"
+
+
+# --------------------------------------------------------------------------- items
+
+
+def _approved_to(party_id: int) -> QuerySet[Release]:
+    return Release.objects.filter(recipient_party_id=party_id, state=ReleaseState.approved)
+
+
+def item_visibility_q(actor: Actor) -> Q:
+    """`decide_item(actor, facts, read)` as a filter on InformationItem."""
+    if not may_see_cases_at_all(actor):
+        return Q(pk__in=[])
+    visible_case = Q(case__in=Case.objects.filter(case_visibility_q(actor)).values("pk"))
+    own = Q(providing_party_id=actor.party_id)
+    if actor.has(Role.process_director):
+        return visible_case & (own | Q(withdrawn_at__isnull=True))
+    released = Exists(_approved_to(actor.party_id).filter(item=OuterRef("pk")))
+    open_case = ~Q(case__phase__in=[p.value for p in FINAL_PHASES])
+    return visible_case & (own | (Q(withdrawn_at__isnull=True) & open_case & Q(released)))
+
+
+def item_facts(actor: Actor, item: InformationItem) -> ItemFacts:
+    """The actor's relation to one item (`item.case` with its parties, prefetched or not)."""
+    purposes = frozenset(
+        _approved_to(actor.party_id).filter(item=item).values_list("purpose", flat=True)
+    )
+    return ItemFacts(
+        case=relation_for(actor, item.case),
+        is_provider_party=item.providing_party_id == actor.party_id,
+        released_purposes=purposes,
+        withdrawn=item.withdrawn_at is not None,
+    )
+
+
+def item_may(actor: Actor, item: InformationItem, action: ItemAction) -> bool:
+    return decide_item(actor, item_facts(actor, item), action).allowed
+
+
+def _item_queryset() -> QuerySet[InformationItem]:
+    return InformationItem.objects.select_related(
+        "case", "providing_party", "author"
+    ).prefetch_related(
+        Prefetch("case__parties", queryset=CaseParty.objects.all()),
+        Prefetch("case__case_subjects", queryset=CaseSubject.objects.all()),
+    )
+
+
+def read_purpose(actor: Actor, item: InformationItem, facts: ItemFacts) -> str:
+    if facts.is_provider_party:
+        return PURPOSE_PROVIDER
+    if actor.has(Role.process_director):
+        return PURPOSE_DIRECTOR
+    return "; ".join(PURPOSE_LABELS[p] for p in sorted(facts.released_purposes))
+
+
+def item_get_for(*, actor: Actor, ctx: AuditContext, item_id: int) -> InformationItem | None:
+    """The item with its content, if the actor may read it; one read event per subject."""
+    item = _item_queryset().filter(pk=item_id).first()
+    facts = item_facts(actor, item) if item is not None else None
+    if item is None or facts is None or not decide_item(actor, facts, ItemAction.read).allowed:
+        audit.access_denied(
+            ctx, actor=actor, object_type="information_item", object_id=item_id, purpose="read"
+        )
+        return None
+    purpose = read_purpose(actor, item, facts)
+    for link in item.case.case_subjects.all():
+        audit.record_read(
+            ctx,
+            actor=actor,
+            object_type="information_item",
+            object_id=item.pk,
+            purpose=purpose,
+            subject_pseudonym=subject_pseudonym(link.subject_id),
+        )
+    return item
+
+
+@dataclass
+class ItemRow:
+    item: InformationItem
+    own: bool
+    pending: list[Release]
+
+
+@dataclass
+class CaseItems:
+    rows: list[ItemRow]
+    may_add: bool
+
+
+def case_items_for(*, actor: Actor, case: Case) -> CaseItems:
+    """The items of a case the actor may read (titles only: no content, so no read event),
+    with the release requests waiting for the actor's party. The caller already read the case
+    through `case_get_for`."""
+    items = list(
+        InformationItem.objects.filter(item_visibility_q(actor), case=case)
+        .select_related("providing_party", "author")
+        .prefetch_related(
+            Prefetch(
+                "releases",
+                queryset=Release.objects.filter(state=ReleaseState.proposed).select_related(
+                    "recipient_party"
+                ),
+                to_attr="pending",
+            )
+        )
+    )
+    facts = ItemFacts(case=relation_for(actor, case))
+    return CaseItems(
+        rows=[
+            ItemRow(
+                item=i,
+                own=i.providing_party_id == actor.party_id,
+                pending=list(getattr(i, "pending", []))
+                if i.providing_party_id == actor.party_id
+                else [],
+            )
+            for i in items
+        ],
+        may_add=decide_item(actor, facts, ItemAction.add).allowed,
+    )
+
+
+def item_releases(*, item: InformationItem) -> list[Release]:
+    """Every release of an item (for its provider and the process director)."""
+    return list(
+        Release.objects.filter(item=item).select_related(
+            "recipient_party", "proposed_by", "decided_by", "withdrawn_by"
+        )
+    )
+
+
+def recipient_parties(*, item: InformationItem) -> QuerySet[Party]:
+    """The parties actively involved in the item's case, other than the provider."""
+    involved = CaseParty.objects.filter(case=item.case, removed_at__isnull=True).values("party_id")
+    return Party.objects.filter(pk__in=involved).exclude(pk=item.providing_party_id)
+
+
+def proposable_parties(*, actor: Actor, item_id: int) -> QuerySet[Party]:
+    """The parties the actor may propose as recipients of the item (none if they may not)."""
+    item = _item_queryset().filter(pk=item_id).first()
+    if item is None or not item_may(actor, item, ItemAction.propose):
+        return Party.objects.none()
+    return recipient_parties(item=item)
+
+
+# --------------------------------------------------------------------------- the access log
+
+
+@dataclass(frozen=True)
+class SubjectRow:
+    name: str
+    date_of_birth: date
+    pseudonym: str
+
+
+@dataclass
+class LogPage:
+    events: list[AuditEvent]
+    users: dict[int, User]
+    parties: dict[int, Party]
+    next_before: int | None
+
+
+def access_log_denied(*, actor: Actor, ctx: AuditContext, target: str) -> None:
+    """Someone other than the privacy officer tried to open the access log."""
+    audit.access_denied(
+        ctx, actor=actor, object_type="access_log", object_id=target, purpose="read"
+    )
+
+
+def access_log_subjects(*, actor: Actor, ctx: AuditContext, case_number: str) -> list[SubjectRow]:
+    """The subjects of a case, so the privacy officer can find a person's access log."""
+    if not may_read_access_log(actor):
+        audit.access_denied(
+            ctx, actor=actor, object_type="access_log", object_id=case_number[:60], purpose="find"
+        )
+        return []
+    links = list(
+        CaseSubject.objects.filter(case__number=case_number.strip()).select_related("subject")
+    )
+    rows = []
+    for link in links:
+        pseudonym = subject_pseudonym(link.subject_id)
+        audit.record_read(
+            ctx,
+            actor=actor,
+            object_type="access_log_subject",
+            object_id=link.case_id,
+            purpose=PURPOSE_ACCESS_LOG,
+            subject_pseudonym=pseudonym,
+        )
+        rows.append(
+            SubjectRow(
+                name=f"{link.subject.first_name} {link.subject.last_name}",
+                date_of_birth=link.subject.date_of_birth,
+                pseudonym=pseudonym,
+            )
+        )
+    return rows
+
+
+def _period(qs: QuerySet[AuditEvent], since: date | None, until: date | None) -> QuerySet:  # type: ignore[type-arg]
+    zone = timezone.get_current_timezone()
+    if since:
+        qs = qs.filter(occurred_at__gte=datetime.combine(since, time.min, zone))
+    if until:
+        qs = qs.filter(occurred_at__lt=datetime.combine(until + timedelta(days=1), time.min, zone))
+    return qs
+
+
+def access_log_for(
+    *,
+    actor: Actor,
+    ctx: AuditContext,
+    pseudonym: str | None = None,
+    user_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    before: int | None = None,
+    limit: int = 50,
+) -> LogPage | None:
+    """One page (newest first, keyset on id, no COUNT) of the events about a subject, or of
+    what one user did. Only the privacy officer; her own read is logged first."""
+    target = f"subject:{pseudonym}" if pseudonym else f"user:{user_id}"
+    if not may_read_access_log(actor) or (pseudonym is None) == (user_id is None):
+        audit.access_denied(
+            ctx, actor=actor, object_type="access_log", object_id=target[:64], purpose="read"
+        )
+        return None
+    audit.record_read(
+        ctx,
+        actor=actor,
+        object_type="access_log",
+        object_id=target[:64],
+        purpose=PURPOSE_ACCESS_LOG,
+        subject_pseudonym=pseudonym or "",
+    )
+    qs = AuditEvent.objects.all()
+    qs = qs.filter(subject_pseudonym=pseudonym) if pseudonym else qs.filter(user_id=user_id)
+    qs = _period(qs, since, until)
+    if before:
+        qs = qs.filter(id__lt=before)
+    events = list(qs.order_by("-id")[: limit + 1])
+    next_before = None
+    if len(events) > limit:
+        events = events[:limit]
+        next_before = events[-1].id
+    user_ids = {e.user_id for e in events if e.user_id}
+    party_ids = {e.party_id for e in events if e.party_id}
+    return LogPage(
+        events=events,
+        users={u.pk: u for u in User.objects.filter(pk__in=user_ids)},
+        parties={p.pk: p for p in Party.objects.filter(pk__in=party_ids)},
+        next_before=next_before,
+    )
+
+
+def log_users(*, actor: Actor) -> QuerySet[User]:
+    """The people the privacy officer can pick for "what did this user open"."""
+    if not may_read_access_log(actor):
+        return User.objects.none()
+    return User.objects.select_related("party").order_by("last_name", "first_name")
+
+
+def case_for_item_add(*, actor: Actor, ctx: AuditContext, case_id: int) -> Case | None:
+    """The case, if the actor may add information to it (no content is shown: no read)."""
+    case = Case.objects.filter(pk=case_id).prefetch_related("parties").first()
+    facts = ItemFacts(case=relation_for(actor, case)) if case is not None else None
+    if case is None or facts is None or not decide_item(actor, facts, ItemAction.add).allowed:
+        audit.access_denied(ctx, actor=actor, object_type="case", object_id=case_id, purpose="add")
+        return None
+    return case

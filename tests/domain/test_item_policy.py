@@ -1,0 +1,79 @@
+"""domain.policy.decide_item: the provider's release decides who reads an item (Art. 17.2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from schakel.domain.actor import Actor
+from schakel.domain.parties import PartyKind
+from schakel.domain.policy import CaseRelation, ItemAction, ItemFacts, decide_item
+from schakel.domain.roles import Role
+
+INVOLVED = CaseRelation(party_is_invited=True)
+CLOSED = CaseRelation(party_is_invited=True, closed=True)
+NONE = CaseRelation()
+
+
+def actor(*roles: Role, active: bool = True, kind: PartyKind = PartyKind.partner) -> Actor:
+    return Actor(1, "u", 7, kind, frozenset(roles), party_active=active)
+
+
+DELEGATE = actor(Role.partner_delegate)
+PD = actor(Role.process_director, kind=PartyKind.house)
+OFFICER = actor(Role.privacy_officer, kind=PartyKind.house)
+MANAGER = actor(Role.manager, kind=PartyKind.house)
+LEFT = actor(Role.partner_delegate, active=False)
+
+R = ItemAction.read
+# (actor, facts, action, allowed)
+TABLE = [
+    (DELEGATE, ItemFacts(INVOLVED, is_provider_party=True), R, True),
+    (DELEGATE, ItemFacts(INVOLVED), R, False),
+    (DELEGATE, ItemFacts(INVOLVED, released_purposes=frozenset({"conference"})), R, True),
+    (DELEGATE, ItemFacts(NONE, released_purposes=frozenset({"conference"})), R, False),
+    (
+        DELEGATE,
+        ItemFacts(INVOLVED, released_purposes=frozenset({"plan"}), withdrawn=True),
+        R,
+        False,
+    ),
+    (DELEGATE, ItemFacts(CLOSED, released_purposes=frozenset({"plan"})), R, False),
+    (DELEGATE, ItemFacts(CLOSED, is_provider_party=True), R, True),
+    (DELEGATE, ItemFacts(CLOSED, is_provider_party=True), ItemAction.add, False),
+    (DELEGATE, ItemFacts(INVOLVED), ItemAction.add, True),
+    (DELEGATE, ItemFacts(NONE), ItemAction.add, False),
+    (DELEGATE, ItemFacts(INVOLVED, is_provider_party=True), ItemAction.decide, True),
+    (DELEGATE, ItemFacts(INVOLVED, is_provider_party=True), ItemAction.withdraw, True),
+    (DELEGATE, ItemFacts(INVOLVED, is_provider_party=True), ItemAction.consent, True),
+    (
+        DELEGATE,
+        ItemFacts(INVOLVED, released_purposes=frozenset({"plan"})),
+        ItemAction.decide,
+        False,
+    ),
+    (DELEGATE, ItemFacts(INVOLVED, is_provider_party=True), ItemAction.propose, False),
+    (PD, ItemFacts(NONE), R, True),
+    (PD, ItemFacts(CaseRelation(closed=True)), R, True),
+    (PD, ItemFacts(NONE, withdrawn=True), R, False),
+    (PD, ItemFacts(NONE), ItemAction.propose, True),
+    (PD, ItemFacts(NONE), ItemAction.decide, False),
+    (PD, ItemFacts(CaseRelation(closed=True)), ItemAction.propose, False),
+    (OFFICER, ItemFacts(NONE, is_provider_party=True), R, False),
+    (MANAGER, ItemFacts(NONE, is_provider_party=True), R, False),
+    (LEFT, ItemFacts(INVOLVED, is_provider_party=True), R, False),
+    (LEFT, ItemFacts(INVOLVED), ItemAction.add, False),
+]
+
+
+@pytest.mark.parametrize(("who", "facts", "action", "allowed"), TABLE)
+def test_decide_item(who, facts, action, allowed) -> None:
+    verdict = decide_item(who, facts, action)
+    assert verdict.allowed is allowed, verdict
+    assert verdict.reason
+
+
+def test_every_allow_names_a_legal_basis() -> None:
+    for who, facts, action, allowed in TABLE:
+        verdict = decide_item(who, facts, action)
+        if allowed:
+            assert verdict.legal_basis.startswith("Art.")

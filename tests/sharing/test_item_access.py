@@ -1,0 +1,82 @@
+"""Who reads an item: the selector filter agrees with domain.policy.decide_item."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.utils import timezone
+
+from schakel.accounts.selectors import actor_for
+from schakel.cases.models import CaseParty, CaseRelationKind
+from schakel.domain.policy import ItemAction, decide_item
+from schakel.domain.workflow import Phase
+from schakel.sharing.models import InformationItem, Release
+from schakel.sharing.selectors import item_facts, item_visibility_q
+from tests.cases.conftest import refer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_item_filter_agrees_with_decide_item(
+    seed, kees, daan, olaf, anouk, sanne, pieter, marloes, wim, rik, house
+) -> None:
+    rng = random.Random(seed)
+    people = [kees, daan, olaf, anouk, sanne, pieter, marloes, wim, rik]
+    parties = [house[k] for k in ("police", "ggz", "zwolle", "outsider", "reclassering", "house")]
+    now = timezone.now()
+    for _ in range(6):
+        case = refer(kees, house)
+        CaseParty.objects.filter(case=case).delete()
+        for party in parties[:-1]:
+            if rng.random() < 0.5:
+                CaseParty.objects.create(
+                    case=case,
+                    party=party,
+                    relation=rng.choice(list(CaseRelationKind)),
+                    justification="j",
+                    added_by=anouk,
+                    added_at=now,
+                    removed_at=now if rng.random() < 0.2 else None,
+                )
+        case.case_director = rng.choice([None, rik, daan])
+        case.phase = rng.choice(list(Phase))
+        case.save()
+        for _ in range(3):
+            provider = rng.choice(parties)
+            item = InformationItem.objects.create(
+                case=case,
+                providing_party=provider,
+                author=anouk,
+                created_at=now,
+                phase=case.phase,
+                kind="fact",
+                regime="avg",
+                title="t",
+                content="c",
+                withdrawn_at=now if rng.random() < 0.2 else None,
+            )
+            for party in parties:
+                if rng.random() < 0.4:
+                    Release.objects.create(
+                        item=item,
+                        recipient_party=party,
+                        purpose=rng.choice(["pre_conference", "conference", "plan"]),
+                        state=rng.choice(["proposed", "approved", "refused", "withdrawn"]),
+                        proposed_by=anouk,
+                        proposed_at=now,
+                    )
+    for user in people:
+        actor = actor_for(user)
+        listed = set(
+            InformationItem.objects.filter(item_visibility_q(actor)).values_list("pk", flat=True)
+        )
+        expected = {
+            i.pk
+            for i in InformationItem.objects.select_related("case").prefetch_related(
+                "case__parties"
+            )
+            if decide_item(actor, item_facts(actor, i), ItemAction.read).allowed
+        }
+        assert listed == expected, user.username
