@@ -40,6 +40,9 @@ TABLE: dict[str, tuple[int, ...]] = {
     "governance:decisions": (200, 200, 200, 404, 404, 404, 404),
     "governance:annual_plans": (200, 200, 200, 404, 404, 404, 404),
     "governance:annual_plan": (200, 200, 200, 404, 404, 404, 404),
+    # Art. 4.3, 6.3, 6.5: the manager and the functional administrator keep the seats.
+    "governance:seats": (200, 404, 404, 200, 404, 404, 404),
+    "governance:seat_end": (200, 404, 404, 200, 404, 404, 404),
     "api:gov_join_requests": (200, 200, 200, 404, 404, 404, 404),
     "api:gov_join_request": (200, 200, 200, 404, 200, 404, 404),
     "api:gov_join_consents": ALL_405,
@@ -51,6 +54,60 @@ TABLE: dict[str, tuple[int, ...]] = {
     "api:gov_decisions": (200, 200, 200, 404, 404, 404, 404),
     "api:gov_covenants": (200, 200, 200, 200, 404, 404, 404),
     "api:gov_annual_plans": (200, 200, 200, 200, 200, 200, 200),
+    "api:gov_amendments": (200, 200, 200, 200, 404, 404, 404),
+    "api:gov_seats": (200, 404, 404, 200, 404, 404, 404),
+    # Write-only endpoints (their answers to a write are in WRITES below).
+    **{
+        f"api:{name}": ALL_405
+        for name in (
+            "gov_withdrawals",
+            "gov_exclusions",
+            "gov_exclusion_default",
+            "gov_exclusion_hearing",
+            "gov_exclusion_decision",
+            "gov_agenda_items",
+            "gov_attendance",
+            "gov_minutes",
+            "gov_minutes_distribution",
+            "gov_escalation_outcome",
+            "gov_amendment_proposal",
+            "gov_amendment_adoption",
+            "gov_amendment_signatures",
+            "gov_annual_plan_proposal",
+            "gov_annual_plan_adoption",
+            "gov_annual_plan_sending",
+            "gov_seat_end",
+        )
+    },
+}
+
+# The API writes, sent with an empty body: 404 where the thing is not visible, 403 where the
+# role may not act, 400 (invalid input, nothing saved) or 409 (a rule refuses) for those who may.
+SEEN_BY_MANAGER_AND_SG = (400, 403, 404, 404, 404, 404, 404)
+MANAGER_ONLY = (400, 404, 404, 404, 404, 404, 404)
+WRITES: dict[tuple[str, str], tuple[int, ...]] = {
+    ("post", "api:gov_meetings"): (400, 403, 403, 403, 403, 403, 403),
+    ("post", "api:gov_agenda_items"): SEEN_BY_MANAGER_AND_SG,
+    ("put", "api:gov_attendance"): SEEN_BY_MANAGER_AND_SG,
+    ("put", "api:gov_minutes"): SEEN_BY_MANAGER_AND_SG,
+    ("post", "api:gov_minutes_distribution"): (409, 403, 404, 404, 404, 404, 404),
+    ("post", "api:gov_escalation_outcome"): SEEN_BY_MANAGER_AND_SG,
+    ("post", "api:gov_withdrawals"): (400, 400, 400, 403, 400, 403, 403),
+    ("post", "api:gov_exclusions"): MANAGER_ONLY,
+    ("post", "api:gov_exclusion_default"): MANAGER_ONLY,
+    ("post", "api:gov_exclusion_hearing"): MANAGER_ONLY,
+    ("post", "api:gov_amendments"): (400, 403, 403, 403, 403, 403, 403),
+    ("post", "api:gov_amendment_proposal"): (400, 403, 403, 403, 404, 404, 404),
+    ("post", "api:gov_amendment_adoption"): (409, 403, 403, 403, 404, 404, 404),
+    ("post", "api:gov_amendment_signatures"): (400, 403, 403, 400, 404, 404, 404),
+    ("post", "api:gov_annual_plans"): (400, 403, 403, 403, 403, 403, 403),
+    ("post", "api:gov_annual_plan_proposal"): MANAGER_ONLY,
+    ("post", "api:gov_annual_plan_adoption"): (409, 404, 404, 404, 404, 404, 404),
+    ("post", "api:gov_annual_plan_sending"): (409, 404, 404, 404, 404, 404, 404),
+    ("post", "api:gov_seats"): (400, 404, 404, 400, 404, 404, 404),
+    ("post", "api:gov_seat_end"): (400, 404, 404, 400, 404, 404, 404),
+    # Last: the manager's decision on the exclusion is recorded (no votes: no decision).
+    ("post", "api:gov_exclusion_decision"): (200, 404, 404, 404, 404, 404, 404),
 }
 
 
@@ -109,7 +166,39 @@ def world(house, covenant, marloes, gerrit, bodies, settings, tmp_path) -> dict[
         actor=m, meeting=meeting, title="Stuk", file=SimpleUploadedFile("stuk.pdf", b"%PDF-1.4")
     )
     services.annual_plan_save(actor=m, year=2027, vision="Visie")
-    return {"join": join.pk, "meeting": meeting.pk, "motion": motion.pk, "doc": document.pk}
+    # Art. 5.7: a higher contribution goes to the District Safety Council.
+    raise_ = services.motion_create(
+        actor=m,
+        body=Body.STEERING_GROUP,
+        meeting=meeting,
+        title="Bijdrage",
+        raises_contribution=True,
+    )
+    for name in ("gerrit", "carla", "hans"):
+        services.vote_cast(actor=m, motion=raise_, vote=Vote.FOR, member=bodies[name])
+    services.motion_decide(actor=m, motion=raise_)
+    exclusion = services.exclusion_propose(
+        actor=m,
+        party=house["ggz"],
+        covenant=covenant,
+        breach="Geen deelname.",
+        notice_of_default_on=None,
+        heard_on=None,
+        meeting=meeting,
+    ).exclusion
+    amendment = services.amendment_create(
+        actor=m, covenant=covenant, title="W", articles_changed="8", effective_on=date(2027, 1, 1)
+    )
+    return {
+        "join": join.pk,
+        "meeting": meeting.pk,
+        "motion": motion.pk,
+        "doc": document.pk,
+        "escalation": raise_.escalations.get().pk,
+        "exclusion": exclusion.pk if exclusion else 0,
+        "amendment": amendment.pk,
+        "seat": bodies["gerrit"].pk,
+    }
 
 
 def _args(name: str, world: dict[str, object]) -> list[object]:
@@ -126,7 +215,19 @@ def _args(name: str, world: dict[str, object]) -> list[object]:
         return [world["meeting"], world["doc"]]
     if name in ("governance:motion_detail", "api:gov_motion", "api:gov_votes", "api:gov_decision"):
         return [world["motion"]]
-    if name == "governance:annual_plan":
+    if name in ("api:gov_agenda_items", "api:gov_attendance", "api:gov_minutes"):
+        return [world["meeting"]]
+    if name == "api:gov_minutes_distribution":
+        return [world["meeting"]]
+    if name == "api:gov_escalation_outcome":
+        return [world["escalation"]]
+    if name.startswith("api:gov_exclusion_"):
+        return [world["exclusion"]]
+    if name.startswith("api:gov_amendment_"):
+        return [world["amendment"]]
+    if name in ("governance:seat_end", "api:gov_seat_end"):
+        return [world["seat"]]
+    if name == "governance:annual_plan" or name.startswith("api:gov_annual_plan_"):
         return [2027]
     return []
 
@@ -141,3 +242,25 @@ def test_matrix(request, login_client, world, femke, kees, anouk, pieter, jeroen
             if got != status:
                 wrong.append(f"{name} as {who}: {got}, expected {status}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_write_matrix(request, login_client, world, femke, kees, anouk, pieter, jeroen) -> None:
+    clients = {who: login_client(request.getfixturevalue(who)) for who in WHO}
+    wrong = []
+    for (method, name), expected in WRITES.items():
+        url = reverse(name, args=_args(name, world))
+        for who, status in zip(WHO, expected, strict=True):
+            response = getattr(clients[who], method)(
+                url, data="{}", content_type="application/json"
+            )
+            if response.status_code != status:
+                wrong.append(f"{method} {name} as {who}: {response.status_code}, expected {status}")
+            if response.status_code >= 400:
+                assert response["Content-Type"].startswith("application/problem+json"), name
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_write_endpoint_is_in_the_write_table() -> None:
+    write_only = {name for name, row in TABLE.items() if row == ALL_405}
+    covered = {name for _method, name in WRITES}
+    assert write_only - {"api:gov_join_consents", "api:gov_votes", "api:gov_decision"} <= covered

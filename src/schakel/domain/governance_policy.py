@@ -10,7 +10,8 @@ written). Readings chosen here:
   meeting, its agenda, documents, minutes and motions. Anyone else gets "not found".
 * Decisions of one body are reported to the other (Art. 5.8, 6.7, 7.5), so members of either body
   read the decision register.
-* The functional administrator keeps the covenant register (versions, signatures), not meetings.
+* The functional administrator keeps the covenant register (versions, signatures), not meetings,
+  and, with the manager, the seats in the two bodies (who sits where, with which mandate).
 * A party speaks for itself: its delegates see and record their own party's consent to a joining
   (Art. 21.4) and its own notice (Art. 23.1b); the manager records them on receipt of a letter.
 * The annual plan, once adopted, goes to the municipalities and the Kerngroepoverleg for
@@ -42,6 +43,7 @@ class GovAction(StrEnum):
     manage_exclusion = "manage_exclusion"  # Art. 23.2: notice of default, hearing
     view_meeting = "view_meeting"  # Art. 5.9, 7.6: members of the body only
     manage_meeting = "manage_meeting"  # Art. 4.7, 6.7: secretary / manager
+    manage_seats = "manage_seats"  # Art. 4.3, 6.3, 6.5: who sits in which body
     vote = "vote"  # a member of the body, for themself
     view_decisions = "view_decisions"  # Art. 5.8, 7.5
     view_annual_plan = "view_annual_plan"
@@ -73,6 +75,7 @@ _BY_ROLE: dict[GovAction, frozenset[Role]] = {
     GovAction.view_notices: _BOARD,
     GovAction.manage_exclusion: frozenset({Role.manager}),
     GovAction.manage_meeting: frozenset({Role.manager}),
+    GovAction.manage_seats: frozenset({Role.manager, Role.functional_administrator}),
     GovAction.view_decisions: _BOARD,
     GovAction.manage_annual_plan: frozenset({Role.manager}),
     GovAction.manage_amendments: frozenset({Role.manager}),

@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from schakel.domain.covenant import Vote
+from schakel.accounts.models import User
+from schakel.domain.covenant import Body, CoreRole, Vote
 from schakel.domain.parties import PARTY_DOMAIN_LABELS_NL, PartyDomain, PartyKind
 from schakel.governance.models import Amendment, Departure, Meeting
 from schakel.parties.models import Party
@@ -301,3 +302,87 @@ class AmendmentForm(forms.Form):
         label=_("Articles changed"), max_length=200, help_text=_("For example: 2.3, 16, Bijlage 2")
     )
     effective_on = _date(_("Takes effect on"))
+
+
+CORE_ROLE_CHOICES = [
+    ("", "–"),
+    (CoreRole.PARTNER_DELEGATE.value, _("Delegate of a partner (Art. 6.3a)")),
+    (CoreRole.MUNICIPAL_DELEGATE.value, _("Municipal delegate (Art. 6.5)")),
+    (CoreRole.PROCESS_DIRECTOR.value, _("Process director (Art. 6.3b)")),
+    (CoreRole.MANAGER.value, _("Manager of the house (Art. 6.3c)")),
+]
+
+
+class SeatForm(forms.Form):
+    """A seat in the steering group or the core group (Art. 4.3, 6.3, 6.5, Annex 4)."""
+
+    body = forms.ChoiceField(
+        label=_("Body"),
+        choices=[
+            (Body.STEERING_GROUP.value, _("Steering group")),
+            (Body.CORE_GROUP.value, _("Core group")),
+        ],
+    )
+    user = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name"),
+    )
+    party = forms.ModelChoiceField(
+        label=_("Speaks for party"), queryset=Party.objects.none(), required=False
+    )
+    seat = forms.CharField(
+        label=_("Seat"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: chair, care, police."),
+    )
+    core_role = forms.ChoiceField(
+        label=_("Role in the core group"), choices=CORE_ROLE_CHOICES, required=False
+    )
+    mandated_by = forms.ModelMultipleChoiceField(
+        label=_("Mandated by the municipalities (Art. 6.5)"),
+        queryset=Party.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("At most three municipal delegates sit in the core group."),
+    )
+    mandate_accepted_in_writing = forms.BooleanField(
+        label=_("The delegate accepted the mandate in writing (Annex 4)"), required=False
+    )
+    since = _date(_("Since"))
+
+    def __init__(self, *args: Any, parties: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if parties is not None:
+            self.fields["party"].queryset = parties  # type: ignore[attr-defined]
+            self.fields["mandated_by"].queryset = parties.filter(  # type: ignore[attr-defined]
+                kind=PartyKind.municipality.value
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        role = data.get("core_role")
+        if role and data.get("body") != Body.CORE_GROUP.value:
+            self.add_error("core_role", _("Only a seat in the core group has a role there."))
+        if role == CoreRole.MUNICIPAL_DELEGATE.value and not data.get("mandated_by"):
+            self.add_error(
+                "mandated_by", _("A municipal delegate is mandated by municipalities (Art. 6.5).")
+            )
+        if data.get("mandated_by") and role != CoreRole.MUNICIPAL_DELEGATE.value:
+            self.add_error("mandated_by", _("Only a municipal delegate has a mandate."))
+        return data
+
+
+class SeatEndForm(forms.Form):
+    until = _date(_("Ends on"), help_text=_("The first day without the seat."))
+
+
+class DvoOutcomeForm(forms.Form):
+    """Art. 5.6, 5.7: what the District Safety Council decided on an escalated matter."""
+
+    escalation = forms.IntegerField(widget=forms.HiddenInput)
+    outcome = forms.CharField(
+        label=_("Decision of the District Safety Council"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    decided_on = _date(_("Decided on"))

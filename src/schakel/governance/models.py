@@ -339,6 +339,9 @@ class Motion(GovModel):
     reasons = models.TextField(blank=True)
     decided_on = models.DateField(null=True, blank=True)
     decided_by = _user_fk("+", null=True)
+    # Art. 5.8: the members of the Kerngroepoverleg were informed in writing of the decision.
+    core_group_informed_at = models.DateTimeField(null=True, blank=True)
+    core_group_informed_count = models.PositiveSmallIntegerField(default=0)
     created_by = _user_fk("+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -384,6 +387,10 @@ class Escalation(GovModel):
         Motion, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     escalated_on = models.DateField()
+    # Art. 5.6, 5.7: what the Districtelijk Veiligheidsoverleg decided (the end of the chain).
+    outcome = models.TextField(_("outcome"), blank=True)
+    outcome_on = models.DateField(_("decided on"), null=True, blank=True)
+    outcome_recorded_by = _user_fk("+", null=True)
 
 
 # --- Annual plan (Art. 4.4, 4.6) ----------------------------------------------------------------

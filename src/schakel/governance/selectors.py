@@ -37,6 +37,8 @@ from schakel.governance.models import (
     AnnualPlan,
     BodyMember,
     Departure,
+    Escalation,
+    Exclusion,
     JoinRequest,
     Meeting,
     Motion,
@@ -230,6 +232,37 @@ def motion_list(actor: Actor) -> QuerySet[Motion]:
 
 def motion_get(actor: Actor, motion_id: int) -> Motion | None:
     return motion_list(actor).filter(pk=motion_id).first()
+
+
+def escalation_get(actor: Actor, escalation_id: int) -> Escalation | None:
+    """An escalation, seen by whoever sees the motion it came from."""
+    return (
+        Escalation.objects.filter(pk=escalation_id, motion__in=motion_list(actor))
+        .select_related("motion")
+        .first()
+    )
+
+
+def seat_list(actor: Actor) -> QuerySet[BodyMember] | None:
+    """Every seat, past and present, for those who keep them (Art. 4.3, 6.3, 6.5)."""
+    if not allows(actor, GovAction.manage_seats):
+        return None
+    return (
+        BodyMember.objects.select_related("user", "party")
+        .prefetch_related("mandated_by")
+        .order_by("body", "until", "since", "id")
+    )
+
+
+def seat_get(actor: Actor, seat_id: int) -> BodyMember | None:
+    qs = seat_list(actor)
+    return None if qs is None else qs.filter(pk=seat_id).first()
+
+
+def exclusion_get(actor: Actor, exclusion_id: int) -> Exclusion | None:
+    if not allows(actor, GovAction.manage_exclusion):
+        return None
+    return Exclusion.objects.select_related("party").filter(pk=exclusion_id).first()
 
 
 def decision_list(actor: Actor) -> QuerySet[Motion] | None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from schakel.governance.views import joining, meetings, overview
+from schakel.governance.views import joining, meetings, overview, seats
 
 app_name = "governance"
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
     ),
     path("voorstellen/<int:pk>/", meetings.motion_detail, name="motion_detail"),
     path("besluiten/", overview.decisions, name="decisions"),
+    path("zetels/", seats.seats, name="seats"),
+    path("zetels/<int:pk>/einde/", seats.seat_end, name="seat_end"),
     path("jaarplan/", overview.annual_plans, name="annual_plans"),
     path("jaarplan/<int:year>/", overview.annual_plan, name="annual_plan"),
 ]

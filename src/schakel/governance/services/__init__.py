@@ -1,6 +1,10 @@
 """Writes of the governance app: authorise -> validate -> change -> audit, in one transaction."""
 
 from schakel.governance.services._common import GovernanceRefused
+from schakel.governance.services.bodies import body_member_add, body_member_end
+from schakel.governance.services.counting import motion_preview
+from schakel.governance.services.escalations import escalation_outcome_record
+from schakel.governance.services.exclusions import exclusion_propose, exclusion_step_record
 from schakel.governance.services.joining import (
     join_consent_record,
     join_request_create,
@@ -11,18 +15,15 @@ from schakel.governance.services.leaving import departure_record, exclusion_open
 from schakel.governance.services.meetings import (
     agenda_item_add,
     attendance_set,
-    body_member_add,
     meeting_create,
     meeting_document_add,
     minutes_distribute,
     minutes_save,
 )
 from schakel.governance.services.motions import (
-    exclusion_propose,
     motion_create,
     motion_decide,
     motion_heard,
-    motion_preview,
     motion_schedule,
     vote_cast,
     written_input_record,
@@ -42,10 +43,13 @@ __all__ = [
     "annual_plan_send",
     "attendance_set",
     "body_member_add",
+    "body_member_end",
     "covenant_document_add",
     "departure_record",
+    "escalation_outcome_record",
     "exclusion_open",
     "exclusion_propose",
+    "exclusion_step_record",
     "join_consent_record",
     "join_request_create",
     "join_request_inform_parties",

@@ -12,17 +12,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from schakel.accounts.models import User
 from schakel.audit.models import AuditAction
 from schakel.audit.record import AuditContext
 from schakel.domain.actor import Actor
-from schakel.domain.covenant import MAX_MUNICIPAL_DELEGATES, Body, CoreRole
+from schakel.domain.covenant import Body
 from schakel.domain.governance_policy import GovAction
 from schakel.governance import selectors
 from schakel.governance.models import (
     AgendaItem,
     Attendance,
-    BodyMember,
     Meeting,
     MeetingDocument,
     Minutes,
@@ -33,53 +31,6 @@ from schakel.governance.services._common import GovernanceRefused, audit, author
 from schakel.parties.models import Party
 
 _ART = {Body.STEERING_GROUP: "art. 4.7", Body.CORE_GROUP: "art. 6.7"}
-
-
-@transaction.atomic
-def body_member_add(
-    *,
-    actor: Actor,
-    body: Body,
-    user: User,
-    since: date,
-    party: Party | None = None,
-    seat: str = "",
-    core_role: CoreRole | None = None,
-    mandated_by: Iterable[Party] = (),
-    mandate_accepted_in_writing: bool = False,
-    ctx: AuditContext | None = None,
-) -> BodyMember:
-    """Give ``user`` a seat (Art. 4.3, 6.3); municipal delegates carry a mandate (6.5)."""
-    authorise(actor, GovAction.manage_meeting)
-    if selectors.active_members(body, since).filter(user=user).exists():
-        raise GovernanceRefused([f"{user} heeft al een zetel in {body.named}."])
-    if core_role is CoreRole.MUNICIPAL_DELEGATE:
-        municipal = selectors.active_members(body, since).filter(core_role=core_role.value)
-        if body is not Body.CORE_GROUP or municipal.count() >= MAX_MUNICIPAL_DELEGATES:
-            raise GovernanceRefused(
-                [
-                    f"De gemeenten hebben ten hoogste {MAX_MUNICIPAL_DELEGATES} afgevaardigden in "
-                    "het Kerngroepoverleg (art. 6.5)."
-                ]
-            )
-    member = BodyMember.objects.create(
-        body=body.value,
-        user=user,
-        party=party,
-        seat=seat,
-        core_role=core_role.value if core_role else "",
-        since=since,
-        mandate_accepted_in_writing=mandate_accepted_in_writing,
-    )
-    member.mandated_by.set(list(mandated_by))
-    audit(
-        ctx,
-        actor,
-        object_type="body_member",
-        object_id=member.pk,
-        purpose="Samenstelling (art. 4.3, 6.3, 6.5)",
-    )
-    return member
 
 
 @transaction.atomic

@@ -11,14 +11,12 @@ from schakel.audit.models import AuditAction
 from schakel.audit.record import AuditContext
 from schakel.domain.actor import Actor
 from schakel.domain.covenant import Body, Outcome, Result, Vote, check_exclusion, decide
-from schakel.domain.covenant import Motion as DomainMotion
 from schakel.domain.governance_policy import GovAction, GovFacts, annual_plan_missing
 from schakel.governance import selectors
 from schakel.governance.models import (
     Amendment,
     AnnualPlan,
     BodyMember,
-    Escalation,
     Exclusion,
     JoinRequest,
     Meeting,
@@ -27,10 +25,12 @@ from schakel.governance.models import (
     WrittenInput,
 )
 from schakel.governance.services._common import GovernanceRefused, audit, authorise, today
+from schakel.governance.services.counting import domain_motion
+from schakel.governance.services.escalations import escalate, inform_core_group
 from schakel.governance.services.joining import join_decision_check
-from schakel.governance.services.leaving import exclude, exclusion_open
+from schakel.governance.services.leaving import exclude
 from schakel.governance.services.meetings import request_written_input
-from schakel.parties.models import Covenant, Party
+from schakel.parties.models import Party
 
 _STEERING_ONLY = {
     Motion.Kind.JOIN: "Over toetreding beslist de Stuurgroep (art. 4.5c, 21.4).",
@@ -222,56 +222,6 @@ def motion_heard(
     return motion
 
 
-def domain_motion(motion: Motion) -> DomainMotion:
-    """The motion as `domain.covenant_votes.decide` sees it."""
-    if motion.meeting is None:
-        raise GovernanceRefused(["Zet het voorstel eerst op de agenda van een vergadering."])
-    attendance = list(motion.meeting.attendance.select_related("member__user", "member__party"))
-    labels: dict[int, str] = {}
-    seen: set[str] = set()
-    for row in attendance:
-        label = str(row.member.user)
-        if label in seen:
-            label = f"{label} ({row.member_id})"
-        seen.add(label)
-        labels[row.member_id] = label
-    members = {
-        labels[row.member_id]: frozenset({row.member.party.name} if row.member.party else ())
-        for row in attendance
-    }
-    absent = frozenset(labels[row.member_id] for row in attendance if not row.present)
-    votes = {
-        labels[v.member_id]: Vote(v.vote)
-        for v in motion.votes.all()
-        if v.member_id in labels and labels[v.member_id] not in absent
-    }
-    written = frozenset(
-        labels[w.member_id]
-        for w in motion.written_input.filter(received_on__isnull=False)
-        if w.member_id in labels and labels[w.member_id] in absent
-    )
-    return DomainMotion(
-        body=Body(motion.body),
-        subject=motion.title,
-        members=members,
-        votes=votes,
-        absent=absent,
-        written_input=written,
-        heard=frozenset(motion.heard.values_list("name", flat=True)),
-        affects=frozenset(motion.affects.values_list("name", flat=True)),
-        raises_contribution=motion.raises_contribution,
-        changes_services=motion.changes_services,
-    )
-
-
-def motion_preview(motion: Motion) -> Outcome | None:
-    """What `decide` would say now (for the screen); None when it cannot be counted yet."""
-    try:
-        return decide(domain_motion(motion))
-    except GovernanceRefused:
-        return None
-
-
 def _kind_checks(motion: Motion, outcome: Outcome, on: date) -> None:
     """Rules of the subject of the motion that must hold before the decision is recorded."""
     if outcome.result is not Result.ADOPTED:
@@ -354,9 +304,9 @@ def motion_decide(
     )
 
     if outcome.escalate_to is not None:
-        _escalate(actor, motion, outcome.escalate_to, outcome.reasons[0], day, ctx)
+        escalate(actor, motion, outcome.escalate_to, outcome.reasons[0], day, ctx)
     if outcome.refer_to_dvo:
-        _escalate(
+        escalate(
             actor,
             motion,
             Body.DISTRICT_SAFETY_COUNCIL,
@@ -370,46 +320,8 @@ def motion_decide(
         )
     if outcome.result is Result.ADOPTED:
         _apply(actor, motion, day, ctx)
+    inform_core_group(motion, ctx, actor)  # Art. 5.8
     return motion
-
-
-def _escalate(
-    actor: Actor, motion: Motion, to: Body, reason: str, day: date, ctx: AuditContext | None
-) -> Escalation:
-    follow_up = None
-    if to is Body.STEERING_GROUP:
-        # Art. 7.3: the matter is put to the Stuurgroep for decision (to be put on its agenda).
-        follow_up = Motion.objects.create(
-            body=to.value,
-            kind=motion.kind,
-            title=motion.title,
-            text=motion.text,
-            raises_contribution=motion.raises_contribution,
-            changes_services=motion.changes_services,
-            join_request=motion.join_request,
-            exclusion=motion.exclusion,
-            amendment=motion.amendment,
-            annual_plan=motion.annual_plan,
-            escalated_from=motion,
-            created_by_id=actor.user_id,
-        )
-        follow_up.affects.set(list(motion.affects.all()))
-    escalation = Escalation.objects.create(
-        motion=motion,
-        from_body=motion.body,
-        to_body=to.value,
-        reason=reason,
-        follow_up=follow_up,
-        escalated_on=day,
-    )
-    audit(
-        ctx,
-        actor,
-        object_type="escalation",
-        object_id=escalation.pk,
-        purpose=f"Opschaling naar {to.label} (art. 7.3, 5.6, 5.7)",
-    )
-    return escalation
 
 
 def motion_schedule(
@@ -445,46 +357,3 @@ def _apply(actor: Actor, motion: Motion, day: date, ctx: AuditContext | None) ->
         AnnualPlan.objects.filter(pk=motion.annual_plan.pk).update(adopted_on=day)
     elif motion.kind == Motion.Kind.AMENDMENT and motion.amendment is not None:
         Amendment.objects.filter(pk=motion.amendment.pk).update(adopted_on=day)
-
-
-@transaction.atomic
-def exclusion_propose(
-    *,
-    actor: Actor,
-    party: Party,
-    covenant: Covenant,
-    breach: str,
-    notice_of_default_on: date | None,
-    heard_on: date | None,
-    meeting: Meeting,
-    ctx: AuditContext | None = None,
-) -> Motion:
-    """Art. 23.2: prepare an exclusion and put it to the Stuurgroep in one step. Whether the
-    notice of default and the hearing came first is checked when the decision is recorded."""
-    if not breach.strip():
-        raise GovernanceRefused(
-            [
-                f"Niet vastgelegd is welke afspraken uit het convenant {party} niet nakomt "
-                "(art. 23.2)."
-            ]
-        )
-    exclusion = exclusion_open(
-        actor=actor,
-        party=party,
-        covenant=covenant,
-        breach=breach,
-        notice_of_default_on=notice_of_default_on,
-        heard_on=heard_on,
-        ctx=ctx,
-    )
-    return motion_create(
-        actor=actor,
-        body=Body.STEERING_GROUP,
-        meeting=meeting,
-        title=f"Uitsluiting van {party} (art. 23.2)",
-        text=breach,
-        affects=[party],
-        kind=Motion.Kind.EXCLUSION,
-        exclusion=exclusion,
-        ctx=ctx,
-    )

@@ -32,6 +32,8 @@ def signature_record(
     existing = Signature.objects.filter(covenant=covenant, party=party, amendment=amendment)
     if existing.exists():
         raise GovernanceRefused([f"De ondertekening door {party} is al vastgelegd."])
+    if amendment is not None and amendment.adopted_on is None:
+        raise GovernanceRefused(["De wijziging is nog niet door de Stuurgroep besloten."])
     if signed_on < covenant.signed_on and amendment is None:
         raise GovernanceRefused(["De datum ligt vóór de datum van het convenant (art. 23.1a)."])
     signature = Signature(

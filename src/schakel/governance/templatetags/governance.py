@@ -35,6 +35,11 @@ _LABELS = {
     "ceased": _("Ceased to exist (Art. 23.1c)"),
     "withdrawal": _("Withdrawal after an amendment (Art. 22.3)"),
     "exclusion": _("Exclusion (Art. 23.2)"),
+    # roles in the core group (domain.covenant_votes.CoreRole)
+    "partner_delegate": _("delegate of a partner"),
+    "municipal_delegate": _("municipal delegate"),
+    "process_director": _("process director"),
+    "manager": _("manager of the house"),
     # meeting and motion status
     "planned": _("Planned"),
     "held": _("Held"),

@@ -45,15 +45,20 @@ def ctx(request: HttpRequest) -> AuditContext:
 
 
 def run(
-    request: HttpRequest, form: forms.Form | None, call: Callable[[], Any], success: str
+    request: HttpRequest,
+    form: forms.Form | None,
+    call: Callable[[], Any],
+    success: str,
+    field_for: Callable[[str], str | None] | None = None,
 ) -> bool:
-    """Call one service; on a refusal show the reasons on the form (or as messages)."""
+    """Call one service; on a refusal show the reasons on the form (next to the field
+    ``field_for(reason)`` names, when given) or as messages. Nothing was saved."""
     try:
         call()
     except GovernanceRefused as exc:
         for reason in exc.reasons:
             if form is not None:
-                form.add_error(None, reason)
+                form.add_error(field_for(reason) if field_for else None, reason)
             else:
                 messages.error(request, reason)
         return False

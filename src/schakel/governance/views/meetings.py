@@ -14,6 +14,7 @@ from schakel.governance.forms import (
     AgendaItemForm,
     AttendanceForm,
     DocumentForm,
+    DvoOutcomeForm,
     MeetingForm,
     MinutesForm,
     MotionForm,
@@ -21,7 +22,7 @@ from schakel.governance.forms import (
     VoteForm,
     WrittenInputForm,
 )
-from schakel.governance.models import Meeting, MeetingDocument, Motion
+from schakel.governance.models import Escalation, Meeting, MeetingDocument, Motion
 from schakel.governance.views._common import actor_of, ctx, governance_view, require, run
 
 
@@ -236,9 +237,13 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         initial={f"m{v.member_id}": v.vote for v in motion.votes.all()},
     )
     input_form = WrittenInputForm(request.POST if action == "input" else None)
+    dvo_forms = _dvo_forms(request, motion) if may_manage else []
     if request.method == "POST":
         done = False
-        if action == "vote" and vote_form.is_valid():
+        if action == "dvo":
+            require(may_manage)
+            done = any(_dvo_record(request, e, form) for e, form in dvo_forms if form.is_bound)
+        elif action == "vote" and vote_form.is_valid():
             done = run(
                 request,
                 vote_form,
@@ -305,5 +310,43 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "vote_form": vote_form if seat and my_presence else None,
             "input_form": input_form if seat and my_presence is False else None,
             "record_form": record_form if may_manage and present else None,
+            "dvo_forms": dvo_forms,
         },
+    )
+
+
+def _dvo_forms(request: HttpRequest, motion: Motion) -> list[tuple[Escalation, DvoOutcomeForm]]:
+    """Art. 5.6, 5.7: a form per matter before the DVO whose outcome is not recorded yet."""
+    posted = request.POST.get("escalation") if request.POST.get("action") == "dvo" else None
+    pending = motion.escalations.filter(
+        to_body=Body.DISTRICT_SAFETY_COUNCIL.value, outcome_on__isnull=True
+    )
+    return [
+        (
+            e,
+            DvoOutcomeForm(
+                request.POST if posted == str(e.pk) else None,
+                initial={"escalation": e.pk},
+            ),
+        )
+        for e in pending
+    ]
+
+
+def _dvo_record(request: HttpRequest, escalation: Escalation, form: DvoOutcomeForm) -> bool:
+    if not form.is_valid():
+        return False
+    d = form.cleaned_data
+    return run(
+        request,
+        form,
+        lambda: services.escalation_outcome_record(
+            actor=actor_of(request),
+            escalation=escalation,
+            outcome=d["outcome"],
+            decided_on=d["decided_on"],
+            ctx=ctx(request),
+        ),
+        _("The outcome of the District Safety Council has been recorded."),
+        field_for=lambda reason: "decided_on" if "vóór" in reason else "outcome",
     )
