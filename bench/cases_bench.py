@@ -1,0 +1,298 @@
+"""Case lists, case page, search and the report: Schakel's own request (Django's test Client,
+the whole middleware stack) next to the bare SQL that returns the same rows.
+
+The bare SQL is written by hand as a developer would, on the same indexes; the ratio says what
+Schakel adds (the ORM, the policy, the audit write, the template, the middleware).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from bench.measure import compare, timed
+from schakel.accounts.models import User
+from schakel.accounts.selectors import actor_for
+from schakel.cases.models import (
+    ActionPlan,
+    Case,
+    CaseEvent,
+    CaseParty,
+    CaseSubject,
+    PhaseTransition,
+    PlanAction,
+    Subject,
+)
+from schakel.cases.selectors import case_visibility_q, encode_cursor
+from schakel.parties.models import Party
+from schakel.reports.models import CaseStatistic
+
+T = {
+    m.__name__: m._meta.db_table
+    for m in (
+        Case,
+        CaseParty,
+        CaseSubject,
+        Subject,
+        PhaseTransition,
+        ActionPlan,
+        PlanAction,
+        CaseEvent,
+        Party,
+        CaseStatistic,
+    )
+}
+PAGE = 26  # the selector asks for one row more than the page of 25
+DEEP_PAGES = 20
+
+Statement = tuple[str, Sequence[Any]]
+ALL_CASES = f"SELECT c.* FROM {T['Case']} c ORDER BY c.updated_at DESC, c.id DESC LIMIT {PAGE}"
+
+
+def _bare(statements: Callable[[], list[Statement]]) -> Callable[[], None]:
+    def run() -> None:
+        with connection.cursor() as cursor:
+            for sql, params in statements():
+                cursor.execute(sql, params)
+                cursor.fetchall()
+
+    return run
+
+
+def _client(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _get(client: Client, url: Callable[[], str]) -> Callable[[], None]:
+    def run() -> None:
+        response = client.get(url())
+        assert response.status_code == 200, (url(), response.status_code)
+
+    return run
+
+
+def _measure(
+    name: str,
+    results: dict[str, dict[str, Any]],
+    request: Callable[[], None],
+    bare: Callable[[], None] | None,
+    samples: int,
+    rewritten: Callable[[], None] | None = None,
+) -> None:
+    request()  # warm: the first request compiles templates and fills caches
+    queries: list[str] = []
+
+    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        request()
+    if bare:
+        bare()
+    row = compare(
+        timed(request, samples), timed(bare, samples) if bare else None, queries=len(queries)
+    )
+    if rewritten:  # the same rows, phrased so the planner can use a semi-join
+        rewritten()
+        row["bare_sql_rewritten_median_ms"] = statistics.median(timed(rewritten, samples)) * 1000
+    results[name] = row
+    print(
+        f"  {name:<44} {row['median_ms']:>8.1f} ms  p95 {row['p95_ms']:>8.1f} ms  "
+        f"bare {row.get('bare_sql_median_ms') or 0:>7.2f} ms  x{row.get('ratio') or 0:.1f}  "
+        f"{row['queries']} queries",
+        flush=True,
+    )
+
+
+def _stamp(moment: datetime) -> Any:
+    return connection.ops.adapt_datetimefield_value(moment)
+
+
+def _delegate_list_sql(
+    party_id: int, user_id: int, after: tuple[datetime, int] | None, *, rewritten: bool = False
+) -> str:
+    """As `case_visibility_q` phrases it: EXISTS(active involvement) OR case director. The
+    rewritten form puts both in one EXISTS, which PostgreSQL cannot turn into a hashed subplan
+    over all of the party's CaseParty rows."""
+    keyset = "AND (c.updated_at, c.id) < (%s, %s)" if after else ""
+    involved = (
+        f"SELECT 1 FROM {T['CaseParty']} cp WHERE cp.case_id = c.id AND cp.party_id = {party_id} "
+        "AND cp.removed_at IS NULL"
+    )
+    if rewritten:
+        where = f"EXISTS ({involved} UNION ALL SELECT 1 WHERE c.case_director_id = {user_id})"
+    else:
+        where = f"(EXISTS ({involved}) OR c.case_director_id = {user_id})"
+    return (
+        f"SELECT c.* FROM {T['Case']} c WHERE {where} {keyset} "
+        f"ORDER BY c.updated_at DESC, c.id DESC LIMIT {PAGE}"
+    )
+
+
+def run(*, samples: int, report_samples: int) -> dict[str, dict[str, Any]]:
+    results: dict[str, dict[str, Any]] = {}
+    delegate = User.objects.get(username="gen-politie-oost-nederland-0")
+    director = User.objects.get(username="gen-pr-00")
+    manager = User.objects.get(username="manager")
+    as_delegate, as_director, as_manager = (
+        _client(delegate),
+        _client(director),
+        _client(manager),
+    )
+
+    # Case list for a delegate: the policy filter (EXISTS on the party's active involvement).
+    party, uid = delegate.party_id, delegate.pk
+    _measure(
+        "case list, delegate, first page",
+        results,
+        _get(as_delegate, lambda: "/casussen/"),
+        _bare(lambda: [(_delegate_list_sql(party, uid, None), [])]),
+        samples,
+        _bare(lambda: [(_delegate_list_sql(party, uid, None, rewritten=True), [])]),
+    )
+    visible = (
+        Case.objects.filter(case_visibility_q(actor_for(delegate)))
+        .order_by("-updated_at", "-id")
+        .values_list("updated_at", "id")
+    )
+    deep = visible[DEEP_PAGES * 25 - 1 : DEEP_PAGES * 25]
+    if deep:
+        moment, pk = deep[0]
+        cursor = encode_cursor(moment, pk)
+        _measure(
+            f"case list, delegate, page {DEEP_PAGES + 1} (keyset)",
+            results,
+            _get(as_delegate, lambda: f"/casussen/?na={cursor}"),
+            _bare(lambda: [(_delegate_list_sql(party, uid, (moment, pk)), [_stamp(moment), pk])]),
+            samples,
+            _bare(
+                lambda: [
+                    (
+                        _delegate_list_sql(party, uid, (moment, pk), rewritten=True),
+                        [_stamp(moment), pk],
+                    )
+                ]
+            ),
+        )
+
+    # Case list for a process director: every case of the house, newest change first.
+    _measure(
+        "case list, process director, first page",
+        results,
+        _get(as_director, lambda: "/casussen/"),
+        _bare(lambda: [(ALL_CASES, [])]),
+        samples,
+    )
+
+    # Search by name (and by name and date of birth: one person).
+    person = Subject.objects.filter(case_links__isnull=False).order_by("-id").first()
+    assert person is not None
+    name, born = person.last_name, person.date_of_birth
+    search = (
+        f"SELECT c.* FROM {T['Case']} c WHERE EXISTS (SELECT 1 FROM {T['CaseSubject']} cs "
+        f"JOIN {T['Subject']} s ON s.id = cs.subject_id WHERE cs.case_id = c.id "
+        "AND UPPER(s.last_name) = UPPER(%s) {dob}) "
+        f"ORDER BY c.updated_at DESC, c.id DESC LIMIT {PAGE}"
+    )
+    _measure(
+        "search by last name, process director",
+        results,
+        _get(as_director, lambda: f"/casussen/?achternaam={name}"),
+        _bare(lambda: [(search.format(dob=""), [name])]),
+        samples,
+    )
+    _measure(
+        "search by last name + date of birth",
+        results,
+        _get(as_director, lambda: f"/casussen/?achternaam={name}&geboortedatum={born}"),
+        _bare(lambda: [(search.format(dob="AND s.date_of_birth = %s"), [name, born])]),
+        samples,
+    )
+
+    # The case page of a case in execution (plan, actions, history), a different case each time.
+    ids = list(
+        Case.objects.filter(phase="execution").order_by("-id").values_list("id", flat=True)[:500]
+    )
+    rng = random.Random(9)
+    current = {"id": ids[0]}
+
+    def next_case() -> str:
+        current["id"] = rng.choice(ids)
+        return f"/casussen/{current['id']}/"
+
+    def page_sql() -> list[Statement]:
+        c = current["id"]
+        return [
+            (f"SELECT c.*, m.name, r.name FROM {T['Case']} c JOIN {T['Party']} m ON "
+             f"m.id = c.municipality_id JOIN {T['Party']} r ON r.id = c.referring_party_id "
+             "WHERE c.id = %s", [c]),
+            (f"SELECT cp.*, p.name FROM {T['CaseParty']} cp JOIN {T['Party']} p ON "
+             "p.id = cp.party_id WHERE cp.case_id = %s", [c]),
+            (f"SELECT cs.*, s.* FROM {T['CaseSubject']} cs JOIN {T['Subject']} s ON "
+             "s.id = cs.subject_id WHERE cs.case_id = %s", [c]),
+            (f"SELECT * FROM {T['PhaseTransition']} WHERE case_id = %s "
+             "ORDER BY occurred_at, id", [c]),
+            (f"SELECT * FROM {T['ActionPlan']} WHERE case_id = %s", [c]),
+            (f"SELECT * FROM {T['PlanAction']} WHERE case_id = %s", [c]),
+            (f"SELECT * FROM {T['CaseEvent']} WHERE case_id = %s "
+             "ORDER BY occurred_at DESC, id DESC LIMIT 200", [c]),
+        ]  # fmt: skip
+
+    _measure(
+        "case page (execution phase), process director",
+        results,
+        _get(as_director, next_case),
+        _bare(page_sql),
+        samples,
+    )
+
+    # The report: a year, over five years of anonymous statistics (and the 8-year trend).
+    year = timezone.localdate().year
+    until = date(year + 1, 1, 1)
+    columns = (
+        "key, referred_on, target_group, municipality_id, referring_party_id, "
+        "process_director_id, triage_decided_on, admitted, decision, decision_on, "
+        "phase_history, closed_on, closed_successfully, open_actions, overdue_actions"
+    )
+    statistics = f"SELECT {columns} FROM {T['CaseStatistic']} WHERE referred_on < %s ORDER BY id"
+    _measure(
+        f"report {year} (five years of statistics)",
+        results,
+        _get(as_manager, lambda: f"/rapportage/verslag/?periode={year}"),
+        _bare(lambda: [(statistics, [until])]),
+        report_samples,
+    )
+    return results
+
+
+def audit_read_rate(batch_size: int = 20_000) -> float:
+    """The bare read of the whole chain in keyset pages: what verification cannot beat."""
+    columns = (
+        "id, prev_hash, row_hash, occurred_at, user_id, party_id, role, action, object_type, "
+        "object_id, subject_pseudonym, purpose, outcome, request_id, client_address"
+    )
+    started = time.perf_counter()
+    last, total = 0, 0
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                f"SELECT {columns} FROM audit_auditevent WHERE id > %s ORDER BY id LIMIT %s",
+                [last, batch_size],
+            )
+            rows = cursor.fetchall()
+            if not rows:
+                break
+            total += len(rows)
+            last = rows[-1][0]
+    return total / (time.perf_counter() - started)

@@ -1,0 +1,114 @@
+"""``generate_data`` builds a consistent house: visible cases, phases that match their history,
+statistics per case, a valid audit chain; and running it twice duplicates no one."""
+
+from __future__ import annotations
+
+import io
+import itertools
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+
+from schakel.accounts.models import User
+from schakel.accounts.selectors import actor_for
+from schakel.audit import record
+from schakel.audit.models import AuditEvent
+from schakel.audit.record import AuditContext
+from schakel.audit.selectors import audit_chain_verify
+from schakel.cases import selectors
+from schakel.cases.models import Case, CaseParty, CaseSubject, PhaseTransition, PlanAction, Subject
+from schakel.domain.bsn import is_demo_bsn
+from schakel.domain.workflow import Phase
+from schakel.reports.models import CaseStatistic
+
+pytestmark = pytest.mark.django_db
+
+CASES, EVENTS = 200, 2_000
+PAST_MDO = {Phase.execution, Phase.closure, Phase.closed}
+
+
+def generate(cases: int = CASES, events: int = EVENTS) -> None:
+    call_command(
+        "generate_data",
+        cases=cases,
+        audit_events=events,
+        batch_size=64,
+        seed=9,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+
+
+def test_the_generated_house_is_consistent() -> None:
+    generate()
+    cases = list(Case.objects.all())  # the demo's own cases and the generated ones
+    assert len([c for c in cases if "fictief" in c.reason]) == CASES
+    phases = {c.phase for c in cases}
+    assert phases >= {Phase.referral, Phase.triage, Phase.execution, Phase.closed}
+    history: dict[int, list[PhaseTransition]] = {}
+    for row in PhaseTransition.objects.order_by("occurred_at", "id"):
+        history.setdefault(row.case_id, []).append(row)
+    for case in cases:
+        steps = history.get(case.pk, [])
+        # The phase is where the history ends, and every step starts where the last one ended.
+        assert (steps[-1].to_phase if steps else Phase.referral) == case.phase, case.number
+        assert not steps or steps[0].from_phase == Phase.referral
+        for before, after in itertools.pairwise(steps):
+            assert before.to_phase == after.from_phase
+        if case.phase in PAST_MDO and "fictief" in case.reason:
+            assert PlanAction.objects.filter(case=case).exists()
+        assert CaseSubject.objects.filter(case=case).exists()
+    assert CaseStatistic.objects.filter(case_ref__in=[c.pk for c in cases]).count() >= CASES
+    bsns = [b for b in Subject.objects.values_list("bsn", flat=True) if b]
+    assert bsns and all(is_demo_bsn(b) for b in bsns)
+
+
+def test_every_case_is_visible_to_its_process_director_and_involved_delegates() -> None:
+    generate(cases=60, events=100)
+    ctx = AuditContext.system()
+    for case in Case.objects.exclude(process_director=None).select_related("process_director"):
+        actor = actor_for(case.process_director)  # type: ignore[arg-type]
+        assert selectors.case_get_for(actor=actor, case_id=case.pk, ctx=ctx) is not None
+    delegate = User.objects.get(username="gen-politie-oost-nederland-0")
+    actor = actor_for(delegate)
+    page = selectors.case_list_for(actor=actor, ctx=ctx, limit=10)
+    for case in page.items:
+        assert CaseParty.objects.filter(case=case, party=delegate.party, removed_at=None).exists()
+
+
+def test_the_audit_chain_is_valid_and_appending_continues_it() -> None:
+    generate(cases=20)
+    checked, broken = audit_chain_verify(batch_size=500)
+    assert broken is None and checked >= EVENTS
+    call_command("audit_verify", stdout=io.StringIO())
+    # The sequences follow the explicit ids: a normal append and a new subject still work.
+    user = User.objects.get(username="gen-pr-00")
+    with transaction.atomic():
+        event = record.record_read(
+            AuditContext.system(),
+            actor=actor_for(user),
+            object_type="case",
+            object_id=1,
+            purpose="test",
+        )
+    assert event.pk == AuditEvent.objects.order_by("-id").values_list("id", flat=True)[0]
+    Subject.objects.create(first_name="Test", last_name="Persoon", date_of_birth="1980-01-01")
+    assert audit_chain_verify()[1] is None
+
+
+def test_running_twice_adds_cases_but_no_users() -> None:
+    generate(cases=30, events=50)
+    users = User.objects.count()
+    cases = Case.objects.count()
+    generate(cases=30, events=50)
+    assert User.objects.count() == users
+    assert Case.objects.count() == cases + 30
+    assert Case.objects.values("number").distinct().count() == Case.objects.count()
+    assert audit_chain_verify()[1] is None
+
+
+def test_refuses_production(settings: object) -> None:
+    settings.PRODUCTION = True  # type: ignore[attr-defined]
+    with pytest.raises(CommandError):
+        generate(cases=1, events=1)
