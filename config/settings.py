@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "schakel.accounts",
     "schakel.audit",
     "schakel.cases",
+    "schakel.sharing",
     "schakel.governance",
     "schakel.reports",
     "schakel.web",
@@ -324,6 +325,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Several serializers have a field named "kind" with different choices; name them apart.
+    "ENUM_NAME_OVERRIDES": {
+        "JoinKindEnum": ["partner", "municipality"],
+        "InformationKindEnum": "schakel.sharing.models.ItemKind",
+    },
 }
 
 LOGGING = {

@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("schakel.api.urls")),
     path("casussen/", include("schakel.cases.urls")),
+    path("informatie/", include("schakel.sharing.urls")),
     path("bestuur/", include("schakel.governance.urls")),
     path("rapportage/", include("schakel.reports.urls")),
     path("", include("schakel.web.urls")),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("me", views.MeView.as_view(), name="me"),
     path("parties", views.PartyListView.as_view(), name="parties"),
     path("", include("schakel.cases.api_urls")),
+    path("", include("schakel.sharing.api_urls")),
     path("", include("schakel.governance.api_urls")),
     path("", include("schakel.reports.api_urls")),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

@@ -14,6 +14,7 @@ from schakel.cases.presentation import case_navigation
 from schakel.domain.governance_policy import GovAction, governance_allows
 from schakel.domain.reports_policy import ReportAction, reports_allow
 from schakel.domain.roles import Role
+from schakel.sharing.presentation import sharing_navigation
 
 
 def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
@@ -31,6 +32,7 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
         items.append({"label": _("Governance"), "url": reverse("governance:index")})
     if reports_allow(actor, ReportAction.view_dashboard):
         items.append({"label": _("Reports"), "url": reverse("reports:dashboard")})
+    items += sharing_navigation(actor)
     if actor.has(Role.functional_administrator, Role.privacy_officer):
         items.append({"label": _("API"), "url": reverse("api:docs")})
     for item in items:
