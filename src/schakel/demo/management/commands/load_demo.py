@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from schakel.accounts.services import user_ensure
-from schakel.cases.demo import load_demo_cases
+from schakel.demo.cases import load_demo_cases
+from schakel.demo.governance import build_governance_demo
 from schakel.demo.parties import (
     COVENANT_SIGNED_ON,
     COVENANT_TITLE,
@@ -19,10 +20,9 @@ from schakel.demo.parties import (
     municipality_rows,
 )
 from schakel.demo.people import PEOPLE
+from schakel.demo.reports import build_reports_demo
 from schakel.domain.parties import PartyDomain, PartyKind
-from schakel.governance.demo import build_governance_demo
 from schakel.parties.services import covenant_ensure, membership_ensure, party_ensure
-from schakel.reports.demo import build_reports_demo
 
 DEMO_PASSWORD = "demo-wachtwoord"
 
