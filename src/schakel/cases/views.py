@@ -32,6 +32,7 @@ from schakel.cases.errors import (
 )
 from schakel.cases.models import Case, ConsultationAnswer
 from schakel.cases.presentation import case_labels, timeline
+from schakel.core.forms import apply_service_errors
 from schakel.domain.actor import Actor
 from schakel.domain.policy import CaseAction, may_see_cases_at_all
 from schakel.domain.roles import Role
@@ -112,19 +113,6 @@ def case_list(request: HttpRequest, mine: bool = False) -> HttpResponse:
 # --------------------------------------------------------------------------- referral
 
 
-def _apply_errors(form: forms.Form, errors: dict[str, list[str]]) -> None:
-    mapper = getattr(form, "service_field", lambda name: name if name in form.fields else None)
-    for name, messages_ in errors.items():
-        field = mapper(name)
-        for message in messages_:
-            if field in form.fields and (field not in form.errors):
-                form.add_error(field, message)
-            elif field in form.fields:
-                form.errors[field].append(message)
-            else:
-                form.add_error(None, message)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_refer(request: HttpRequest) -> HttpResponse:
@@ -161,7 +149,7 @@ def case_refer(request: HttpRequest) -> HttpResponse:
                     involved_party_ids=[p.pk for p in data["involved_parties"]],
                 )
             except InvalidInput as exc:
-                _apply_errors(form, exc.errors)
+                apply_service_errors(form, exc.errors)
             else:
                 messages.success(
                     request, _("Case %(number)s has been referred.") % {"number": case.number}
@@ -325,7 +313,7 @@ def _operation(
             form.add_error(None, exc.reason_nl)
             return _case_page(request, case_id, {key: form}, status=409)
         except InvalidInput as exc:
-            _apply_errors(form, exc.errors)
+            apply_service_errors(form, exc.errors)
         else:
             messages.success(request, done)
             return redirect(reverse("cases:detail", args=[case_id]) + f"#{key}")

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from schakel.accounts.selectors import actor_for
 from schakel.audit.record import AuditContext
 from schakel.cases.errors import CaseForbidden, CaseNotFound, InvalidInput
+from schakel.core.forms import apply_service_errors
 from schakel.domain.actor import Actor
 from schakel.domain.policy import ItemAction, may_read_access_log
 from schakel.domain.roles import ROLE_LABELS_NL, Role
@@ -36,12 +37,6 @@ def _actor(request: HttpRequest) -> Actor:
 
 def _ctx(request: HttpRequest) -> AuditContext:
     return AuditContext.from_request(request)
-
-
-def _apply_errors(form: forms.Form, errors: dict[str, list[str]]) -> None:
-    for name, texts in errors.items():
-        for text in texts:
-            form.add_error(name if name in form.fields else None, text)
 
 
 # --------------------------------------------------------------------------- items
@@ -78,7 +73,7 @@ def item_add(request: HttpRequest, case_id: int) -> HttpResponse:
                 form.add_error(None, exc.reason_nl)
                 status = 403
             except InvalidInput as exc:
-                _apply_errors(form, exc.errors)
+                apply_service_errors(form, exc.errors)
             else:
                 messages.success(request, _("The information has been added."))
                 return redirect("sharing:item", item_id=item.pk)
@@ -153,7 +148,7 @@ def _operation(
             messages.error(request, exc.reason_nl)
             return redirect("sharing:item", item_id=item_id)
         except InvalidInput as exc:
-            _apply_errors(form, exc.errors)
+            apply_service_errors(form, exc.errors)
         else:
             messages.success(request, done)
             return redirect(reverse("sharing:item", args=[item_id]))
