@@ -103,3 +103,20 @@ def test_nul_characters_are_refused_clearly(client: Client, path, data, content_
         assert response.json()["type"].endswith("/invalid-characters")
     else:
         assert "Ongeldige invoer" in response.content.decode()
+
+
+def test_uploads_are_not_buffered_by_the_nul_check(rf, settings) -> None:
+    """A large upload passes the NUL check (it streams, it is not read into memory), while
+    a NUL in a multipart text field is still refused."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.http import HttpResponse
+
+    from schakel.core.middleware import RejectNulCharactersMiddleware
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    middleware = RejectNulCharactersMiddleware(lambda request: HttpResponse("door"))
+    big = SimpleUploadedFile("getekend.pdf", b"%PDF-1.7 " + b"x" * 4096)
+    ok = middleware(rf.post("/bestuur/", {"note": "gewoon", "file": big}))
+    assert ok.status_code == 200 and ok.content == b"door"
+    refused = middleware(rf.post("/bestuur/", {"note": "nul\x00teken"}))
+    assert refused.status_code == 400

@@ -76,5 +76,12 @@ class RejectNulCharactersMiddleware:
             return True
         if request.method in ("GET", "HEAD", "OPTIONS", "DELETE"):
             return False
+        if request.content_type == "multipart/form-data":
+            # Uploads (e.g. a signed copy of the covenant) stream to disk; reading request.body
+            # would buffer them in memory and refuse any file over DATA_UPLOAD_MAX_MEMORY_SIZE.
+            # File contents are binary anyway: only the text fields and file names matter.
+            texts = [v for _, values in request.POST.lists() for v in values]
+            texts += [f.name or "" for _, files in request.FILES.lists() for f in files]
+            return any("\x00" in text for text in texts)
         body = request.body
         return b"\x00" in body or _NUL_IN_JSON.search(body) is not None
