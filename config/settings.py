@@ -297,6 +297,9 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "schakel@localhost")
+# Links in e-mails and calendar invitations must be absolute; mail has no request to build them
+# from. Set it to the address users reach Schakel on (e.g. https://schakel.zvh-ijsselland.nl).
+SCHAKEL_BASE_URL = os.environ.get("SCHAKEL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- REST API (SCREENS.md: API conventions)
 SCHAKEL_API_VERSION = "1.0.0"

@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
@@ -51,7 +52,8 @@ def test_core_group_is_informed_of_a_steering_group_decision(marloes, bodies) ->
     message = mail.outbox[0]
     assert sorted(message.to) == ["jeroen@example.invalid", "marloes@example.invalid"]
     assert "Hogere bijdrage 2027" in message.body
-    assert f"/bestuur/besluiten/#besluit-{motion.pk}" in message.body
+    # An absolute link: a mail client has no page to resolve a relative one against.
+    assert f"{settings.SCHAKEL_BASE_URL}/bestuur/besluiten/#besluit-{motion.pk}" in message.body
     assert "Vertrouwelijke toelichting" not in message.body  # the title and a link only
     motion.refresh_from_db()
     assert motion.core_group_informed_at is not None and motion.core_group_informed_count == 2

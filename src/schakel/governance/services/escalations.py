@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from schakel.audit.models import AuditAction
 from schakel.audit.record import AuditContext
+from schakel.core.links import absolute_url
 from schakel.domain.actor import Actor
 from schakel.domain.covenant import Body
 from schakel.domain.governance_policy import GovAction
@@ -117,7 +118,7 @@ def inform_core_group(motion: Motion, ctx: AuditContext | None, actor: Actor) ->
         }
     )
     # The register, not the motion: the Kerngroepoverleg reads decisions, not the meeting.
-    path = reverse("governance:decisions") + f"#besluit-{motion.pk}"
+    path = absolute_url(reverse("governance:decisions") + f"#besluit-{motion.pk}")
     if recipients:
         send_mail(
             "Besluit van de Stuurgroep",

@@ -9,11 +9,11 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from schakel.audit.models import AuditAction
 from schakel.audit.record import AuditContext
+from schakel.core.links import absolute_reverse
 from schakel.domain.actor import Actor
 from schakel.domain.covenant import Body
 from schakel.domain.governance_policy import GovAction
@@ -135,7 +135,7 @@ def request_written_input(meeting: Meeting) -> int:
         for member_id in absent:
             _, new = WrittenInput.objects.get_or_create(motion=motion, member_id=member_id)
             if new:
-                path = reverse("governance:motion_detail", args=[motion.pk])
+                path = absolute_reverse("governance:motion_detail", motion.pk)
                 asked.setdefault(member_id, []).append(path)
     for member_id, paths in asked.items():
         email = absent[member_id].user.email
@@ -227,7 +227,7 @@ def minutes_distribute(*, actor: Actor, meeting: Meeting, ctx: AuditContext | No
         for a in meeting.attendance.select_related("member__user")
         if a.member.user.email
     ]
-    path = reverse("governance:meeting_detail", args=[meeting.pk])
+    path = absolute_reverse("governance:meeting_detail", meeting.pk)
     if recipients:
         send_mail(
             "Verslag beschikbaar in Schakel",
