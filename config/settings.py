@@ -297,6 +297,11 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "schakel@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 # Links in e-mails and calendar invitations must be absolute; mail has no request to build them
 # from. Set it to the address users reach Schakel on (e.g. https://schakel.zvh-ijsselland.nl).
 SCHAKEL_BASE_URL = os.environ.get("SCHAKEL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
