@@ -1,0 +1,1 @@
+"""The Dutch meeting screens (mounted at /overleggen/)."""

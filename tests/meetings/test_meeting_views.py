@@ -1,0 +1,160 @@
+"""The meeting screens: the planning board, planning, the agenda, invitations with a required
+justification shown next to the field, decisions; and the agenda page in a bounded number of
+queries however many items it has."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from schakel.cases.models import Case
+from schakel.domain.workflow import Phase
+from schakel.meetings.models import AgendaItem, Invitation, Meeting
+from tests.meetings.conftest import add_item, fresh, invite
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_board_shows_upcoming_meetings_and_waiting_cases(
+    meeting, waiting, sanne, login_client
+) -> None:
+    case = waiting()
+    page = login_client(sanne).get("/overleggen/").content.decode()
+    assert meeting.title in page and case.number in page
+    add_item(sanne, meeting, case)
+    page = login_client(sanne).get("/overleggen/").content.decode()
+    assert case.number not in page  # on a planned agenda: no longer waiting
+
+
+def test_a_delegate_is_sent_to_my_meetings(agenda, kees, login_client) -> None:
+    _meeting, items = agenda
+    client = login_client(kees)
+    assert client.get("/overleggen/").url == "/overleggen/mijn/"
+    page = client.get("/overleggen/mijn/").content.decode()
+    assert items[0].case.number in page and items[1].case.number not in page
+    assert "Mijn overleggen" in page
+
+
+def test_planning_a_meeting_on_the_screen(anouk, sanne, login_client) -> None:
+    day = timezone.localdate() + timedelta(days=3)
+    data = {
+        "kind": "conference",
+        "title": "Casustafel Deventer",
+        "day": day.isoformat(),
+        "start_time": "09:30",
+        "end_time": "11:30",
+        "location": "",
+        "video_url": "",
+        "chair": anouk.pk,
+        "secretary": sanne.pk,
+        "repeat_weeks": "1",
+    }
+    client = login_client(sanne)
+    refused = client.post("/overleggen/nieuw/", data)
+    assert refused.status_code == 400
+    assert "Geef een plaats of een videolink op." in refused.content.decode()
+    assert not Meeting.objects.exists()
+    response = client.post("/overleggen/nieuw/", {**data, "location": "Deventer"})
+    assert response.status_code == 302
+    assert Meeting.objects.count() == 2
+
+
+def test_an_invitation_without_justification_is_refused_next_to_the_field(
+    meeting, waiting, sanne, house, login_client
+) -> None:
+    item = add_item(sanne, meeting, waiting())
+    url = f"/overleggen/{meeting.pk}/punten/{item.pk}/uitnodigen/"
+    response = login_client(sanne).post(
+        url, {"invite-party": house["police"].pk, "invite-justification": ""}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "rechtmatig en direct" in body
+    assert not Invitation.objects.exists()
+
+
+def test_the_secretary_composes_the_agenda_and_records_the_decision(
+    meeting, waiting, sanne, kees, house, login_client, django_capture_on_commit_callbacks
+) -> None:
+    case = waiting()
+    client = login_client(sanne)
+    response = client.post(
+        f"/overleggen/{meeting.pk}/punten/nieuw/",
+        {
+            "case": case.pk,
+            "goal": "Richting bepalen.",
+            "decisions_needed": "Procesregie.",
+            "themes": "Wonen.",
+        },
+    )
+    assert response.status_code == 302
+    item = AgendaItem.objects.get()
+    base = f"/overleggen/{meeting.pk}/punten/{item.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            base + "uitnodigen/",
+            {"invite-party": house["police"].pk, "invite-justification": "Aangifte (12.2e)."},
+        )
+    assert response.status_code == 302 and len(mail.outbox) == 1
+    assert fresh(case).phase == Phase.case_conference
+    response = client.post(
+        base + "besluit/",
+        {"decision-decision": "process_direction_house", "decision-motivation": "VHH voert regie."},
+    )
+    assert response.status_code == 302
+    assert fresh(case).phase == Phase.mdo
+    page = client.get(base).content.decode()
+    assert "Procesregie VHH" in page
+
+
+def _agenda_queries(client, meeting) -> int:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"/overleggen/{meeting.pk}/")
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_agenda_of_30_items_takes_a_bounded_number_of_queries(
+    meeting, sanne, house, wim, walker, login_client, django_assert_max_num_queries
+) -> None:
+    from tests.cases.conftest import refer
+
+    first = walker.to_preparation(refer(wim, house))
+    add_item(sanne, meeting, first)
+    invite(sanne, AgendaItem.objects.get(), house["police"])
+    client = login_client(sanne)
+    client.get(f"/overleggen/{meeting.pk}/")  # warm the session and the caches
+    one_item = _agenda_queries(client, meeting)
+    # 29 more items: copies of the first case are enough for the page (no service needed).
+    source = Case.objects.get(pk=first.pk)
+    for n in range(29):
+        source.pk = None
+        source.number = f"ZVH-2026-9{n:03d}"
+        source.save()
+        copy = AgendaItem.objects.create(
+            meeting=meeting,
+            case_id=source.pk,
+            position=n + 2,
+            goal="Doel",
+            decisions_needed="Besluit",
+            themes="Thema",
+            added_by=sanne,
+            added_at=timezone.now(),
+        )
+        Invitation.objects.create(
+            item=copy,
+            party=house["ggz"],
+            justification="Zorg.",
+            invited_by=sanne,
+            invited_at=timezone.now(),
+        )
+    assert _agenda_queries(client, meeting) == one_item  # independent of the number of items
+    with django_assert_max_num_queries(16):
+        response = client.get(f"/overleggen/{meeting.pk}/")
+    assert response.content.decode().count('data-testid="item-row"') == 30
