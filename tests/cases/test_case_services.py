@@ -442,3 +442,15 @@ def test_role_refusal_on_a_visible_case_is_logged(walker, kees, sanne, house) ->
     denied = AuditEvent.objects.filter(action="denied", object_id=str(case.pk))
     assert denied.count() == 1 and denied.get().purpose == "role_not_allowed"
     assert fresh(case).version == case.version
+
+
+def test_a_step_on_an_undirected_case_makes_the_actor_its_director(walker, kees, house) -> None:
+    # A case can reach triage without a process director (imported, or its director left the
+    # house). Process directors read only the cases they direct, so whoever takes the next step
+    # directs it; otherwise admission would leave the case with no one who may carry it.
+    case = walker.to_triage(refer(kees, house))
+    Case.objects.filter(pk=case.pk).update(process_director=None)
+    case = walker.triage_done(fresh(case), holding=(1, 2, 3, 4))
+    case = walker.step(case, Action.admit, admission_table="regional")
+    assert case.phase == Phase.preparation
+    assert case.process_director == walker.pd

@@ -18,6 +18,7 @@ from schakel.cases.services._base import case_write, lock_case, touch
 from schakel.cases.statistics import record_statistics
 from schakel.domain.actor import Actor
 from schakel.domain.policy import CaseAction
+from schakel.domain.roles import Role
 from schakel.domain.workflow import (
     Action,
     Decision,
@@ -107,8 +108,10 @@ def case_transition(
     now = timezone.now()
     source = case.phase
     case.phase = result.target.value
-    if action == Action.start_triage and case.process_director_id is None:
-        # Whoever takes the referral into triage directs it until someone else is assigned.
+    if case.process_director_id is None and actor.has(Role.process_director):
+        # Whoever takes a step on an undirected case directs it until someone else is
+        # assigned: a process director reads only the cases they direct (docs/sharing.md),
+        # so a case admitted without one would be left without anyone to carry it.
         case.process_director_id = actor.user_id
     if result.target == Phase.not_admitted:
         # Art. 1.4 / retention: a referral that is not admitted is due for deletion.
