@@ -29,6 +29,20 @@ def decrypt_text(token: str) -> str:
     return _fernet(_keys()).decrypt(token.encode()).decode()
 
 
+def encrypt_bytes(plain: bytes) -> bytes:
+    """Files at rest (sharing attachments): the same keys, the token as bytes."""
+    return _fernet(_keys()).encrypt(plain)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    return _fernet(_keys()).decrypt(token)
+
+
+def rotate_bytes(token: bytes) -> bytes:
+    """Re-encrypt a file's ``token`` under the newest key."""
+    return _fernet(_keys()).rotate(token)
+
+
 def rotate_text(token: str) -> str:
     """Re-encrypt ``token`` under the newest key."""
     return _fernet(_keys()).rotate(token.encode()).decode()
