@@ -15,6 +15,8 @@ from schakel.accounts.selectors import actor_for
 from schakel.audit.record import AuditContext
 from schakel.cases import services
 from schakel.cases.models import CaseParty
+from schakel.domain.roles import Role
+from tests.conftest import _person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,6 +57,9 @@ def test_information_is_seen_only_after_release(
         added_by=anouk,
         added_at=timezone.now(),
     )
+    # Anouk directs this case: only the case's own process director proposes releases.
+    case.process_director = anouk
+    case.save()
     case_url = f"/casussen/{case.pk}/"
 
     # 1. The GGZ delegate adds information.
@@ -130,3 +135,40 @@ def test_information_is_seen_only_after_release(
     assert any("Kees Hendriks" in t and "Politie" in t for t in item_reads), item_reads
     assert any("Daan Meijer" in t and "Dimence" in t for t in item_reads), item_reads
     officer.screenshot("sharing-access-log")
+
+    # 7. Break-the-glass: another process director does not see the case; with a written
+    #    reason she may open it for a few hours, and the privacy officer sees that at once.
+    _person(house, "bram", "house", Role.process_director, "Bram", "Kok")
+    other = visit()
+    other.login("bram")
+    page = other.goto("/casussen/")
+    assert case.number not in page.inner_text("main")
+    page.get_by_role("link", name="Noodtoegang aanvragen (break-the-glass)").click()
+    other.check()
+    page.get_by_label("Casusnummer").fill(case.number)
+    page.get_by_label("Reden").fill("Even kijken.")
+    _submit(page, "emergency", "Casus openen")
+    # A refused form answers 400 (nothing saved); the browser logs that status, nothing else.
+    other.console_errors[:] = [e for e in other.console_errors if "status of 400" not in e]
+    other.check()
+    assert "minstens 30 tekens" in page.inner_text("main")
+    page.get_by_label("Reden").fill(
+        "Politie meldt acute dreiging; Anouk is vandaag niet bereikbaar."
+    )
+    _submit(page, "emergency", "Casus openen")
+    other.check()
+    assert page.url.endswith(case_url)
+    assert "noodtoegang" in page.get_by_test_id("emergency-grant").inner_text()
+    assert "Jeroen" in page.inner_text("main")
+
+    page = officer.goto("/")
+    page.get_by_role("link", name="Noodtoegang").click()
+    officer.check()
+    grants = page.get_by_test_id("grants").inner_text()
+    assert case.number in grants and "Bram Kok" in grants and "acute dreiging" in grants
+    form = page.locator("form", has_text="Bevinding")
+    form.get_by_label("Bevinding").fill("Terecht gebruikt; besproken met Anouk.")
+    form.get_by_role("button", name="Markeren als beoordeeld").click()
+    page.wait_for_load_state("load")
+    officer.check()
+    assert "Niets te beoordelen." in page.inner_text("main")

@@ -12,6 +12,9 @@ from schakel.domain.roles import Role
 INVOLVED = CaseRelation(party_is_invited=True)
 CLOSED = CaseRelation(party_is_invited=True, closed=True)
 NONE = CaseRelation()
+DIRECTS = CaseRelation(is_process_director=True)
+INTAKE = CaseRelation(unassigned_intake=True)
+GRANT = CaseRelation(emergency_access=True)
 
 
 def actor(*roles: Role, active: bool = True, kind: PartyKind = PartyKind.partner) -> Actor:
@@ -52,12 +55,25 @@ TABLE = [
         False,
     ),
     (DELEGATE, ItemFacts(INVOLVED, is_provider_party=True), ItemAction.propose, False),
-    (PD, ItemFacts(NONE), R, True),
-    (PD, ItemFacts(CaseRelation(closed=True)), R, True),
-    (PD, ItemFacts(NONE, withdrawn=True), R, False),
-    (PD, ItemFacts(NONE), ItemAction.propose, True),
-    (PD, ItemFacts(NONE), ItemAction.decide, False),
-    (PD, ItemFacts(CaseRelation(closed=True)), ItemAction.propose, False),
+    (PD, ItemFacts(DIRECTS), R, True),
+    (PD, ItemFacts(CaseRelation(is_process_director=True, closed=True)), R, True),
+    (PD, ItemFacts(DIRECTS, withdrawn=True), R, False),
+    (PD, ItemFacts(DIRECTS), ItemAction.propose, True),
+    (PD, ItemFacts(DIRECTS), ItemAction.decide, False),
+    (PD, ItemFacts(CaseRelation(is_process_director=True, closed=True)), ItemAction.propose, False),
+    # "The process director" of Art. 12.2f is the case's own: another one reads nothing, even
+    # when the case waits in the intake queue they may open.
+    (PD, ItemFacts(NONE), R, False),
+    (PD, ItemFacts(NONE), ItemAction.propose, False),
+    (PD, ItemFacts(INTAKE), R, False),
+    (PD, ItemFacts(INTAKE), ItemAction.propose, False),
+    (PD, ItemFacts(INTAKE, is_provider_party=True), R, True),
+    # Under a break-the-glass grant the process director reads as the case's own would.
+    (PD, ItemFacts(GRANT), R, True),
+    (PD, ItemFacts(GRANT), ItemAction.propose, True),
+    (PD, ItemFacts(GRANT, withdrawn=True), R, False),
+    # A grant is only ever a fact for a process director; a delegate gains nothing from it.
+    (DELEGATE, ItemFacts(GRANT), R, False),
     (OFFICER, ItemFacts(NONE, is_provider_party=True), R, False),
     (MANAGER, ItemFacts(NONE, is_provider_party=True), R, False),
     (LEFT, ItemFacts(INVOLVED, is_provider_party=True), R, False),

@@ -14,6 +14,7 @@ from schakel.domain.parties import PartyKind
 from schakel.domain.policy import (
     CASE_ROLES,
     CASE_STAFF_ROLES,
+    HOUSE_WIDE_ROLES,
     CaseAction,
     CaseRelation,
     decide,
@@ -33,14 +34,65 @@ ALL_RELATIONS = [
 ]
 
 
-@pytest.mark.parametrize("role", sorted(CASE_STAFF_ROLES))
-def test_house_staff_may_do_everything_on_open_cases(role: Role) -> None:
+@pytest.mark.parametrize("role", sorted(HOUSE_WIDE_ROLES))
+def test_house_wide_staff_may_do_everything_on_open_cases(role: Role) -> None:
     for relation in ALL_RELATIONS:
         for action in CaseAction:
             verdict = decide(actor(role), relation, action)
             expected = action == CaseAction.read or not relation.closed
             assert verdict.allowed is expected
             assert verdict.legal_basis
+
+
+def test_house_wide_roles_are_the_secretary_and_the_information_coordinator() -> None:
+    # The lead's decision (issue #4 item 5): only these two keep access to every case.
+    assert {Role.conference_secretary, Role.information_coordinator} == HOUSE_WIDE_ROLES
+    assert HOUSE_WIDE_ROLES | {Role.process_director} == CASE_STAFF_ROLES
+
+
+def test_process_director_only_own_cases_the_intake_queue_or_a_grant() -> None:
+    pd = actor(Role.process_director)
+    for relation in ALL_RELATIONS:
+        grounds = (
+            relation.is_process_director or relation.unassigned_intake or relation.emergency_access
+        )
+        for action in CaseAction:
+            verdict = decide(pd, relation, action)
+            expected = grounds and (action == CaseAction.read or not relation.closed)
+            assert verdict.allowed is expected, (relation, action)
+            if verdict.allowed:
+                assert verdict.legal_basis
+    # Party involvement means nothing to a process director (the house is not a partner).
+    verdict = decide(pd, CaseRelation(party_is_invited=True), CaseAction.read)
+    assert (verdict.allowed, verdict.reason) == (False, "not_process_director_of_case")
+
+
+@pytest.mark.parametrize(
+    ("relation", "reason"),
+    [
+        (CaseRelation(is_process_director=True), "process_director"),
+        (CaseRelation(unassigned_intake=True), "intake_queue"),
+        (CaseRelation(emergency_access=True), "break_the_glass"),
+    ],
+)
+def test_process_director_grounds_are_named(relation: CaseRelation, reason: str) -> None:
+    verdict = decide(actor(Role.process_director), relation, CaseAction.read)
+    assert (verdict.allowed, verdict.reason) == (True, reason)
+
+
+def test_a_grant_does_nothing_for_a_delegate() -> None:
+    verdict = decide(
+        actor(Role.partner_delegate), CaseRelation(emergency_access=True), CaseAction.read
+    )
+    assert verdict.allowed is False
+
+
+def test_case_director_without_party_involvement_is_not_let_in_by_the_filter_facts() -> None:
+    # relation_for only sets is_case_director together with the party's involvement; the
+    # policy itself still names the case director as its own ground (Art. 13.1).
+    relation = CaseRelation(is_case_director=True, party_is_case_director_party=True)
+    verdict = decide(actor(Role.partner_delegate), relation, CaseAction.update)
+    assert (verdict.allowed, verdict.reason) == (True, "case_director")
 
 
 @pytest.mark.parametrize(

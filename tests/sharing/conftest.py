@@ -81,3 +81,19 @@ def approve(user: User, release: Release, reason: str = "Nodig voor de casustafe
 def fresh_user(user: User) -> User:
     """A new User object (actor_for caches the actor on the instance)."""
     return User.objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def bram(house: dict[str, Party]) -> User:
+    """A second process director of the house, who does not direct ``case``."""
+    from schakel.domain.roles import Role
+    from tests.conftest import _person
+
+    return _person(house, "bram", "house", Role.process_director, "Bram", "Kok")
+
+
+@pytest.fixture
+def media(settings: object, tmp_path: object) -> object:
+    """Uploaded files go to a fresh folder per test."""
+    settings.MEDIA_ROOT = str(tmp_path)  # type: ignore[attr-defined]
+    return tmp_path

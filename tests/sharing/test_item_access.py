@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from schakel.accounts.selectors import actor_for
+from schakel.accounts.services import user_ensure
 from schakel.cases.models import CaseParty, CaseRelationKind
 from schakel.domain.policy import ItemAction, decide_item
+from schakel.domain.roles import Role
 from schakel.domain.workflow import Phase
-from schakel.sharing.models import InformationItem, Release
+from schakel.sharing.models import EmergencyAccess, InformationItem, Release
 from schakel.sharing.selectors import item_facts, item_visibility_q
 from tests.cases.conftest import refer
 
@@ -23,7 +26,16 @@ def test_item_filter_agrees_with_decide_item(
     seed, kees, daan, olaf, anouk, sanne, pieter, marloes, wim, rik, house
 ) -> None:
     rng = random.Random(seed)
-    people = [kees, daan, olaf, anouk, sanne, pieter, marloes, wim, rik]
+    bram = user_ensure(
+        username="bram",
+        party=house["house"],
+        first_name="Bram",
+        last_name="Kok",
+        email="bram@example.invalid",
+        roles=[Role.process_director],
+        password="een-lang-testwachtwoord",
+    )
+    people = [kees, daan, olaf, anouk, bram, sanne, pieter, marloes, wim, rik]
     parties = [house[k] for k in ("police", "ggz", "zwolle", "outsider", "reclassering", "house")]
     now = timezone.now()
     for _ in range(6):
@@ -41,8 +53,18 @@ def test_item_filter_agrees_with_decide_item(
                     removed_at=now if rng.random() < 0.2 else None,
                 )
         case.case_director = rng.choice([None, rik, daan])
+        case.process_director = rng.choice([None, anouk, bram])
         case.phase = rng.choice(list(Phase))
         case.save()
+        for director in (anouk, bram):
+            if rng.random() < 0.3:
+                EmergencyAccess.objects.create(
+                    case=case,
+                    user=director,
+                    reason="Spoed: crisis gemeld buiten kantooruren.",
+                    granted_at=now,
+                    expires_at=now + timedelta(hours=rng.choice([-1, 4])),
+                )
         for _ in range(3):
             provider = rng.choice(parties)
             item = InformationItem.objects.create(

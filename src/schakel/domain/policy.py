@@ -8,11 +8,23 @@ Case rules (issue #3; reads of information items are refined by `decide_item` be
 
 * deny unless a rule allows;
 * a party whose membership ended sees nothing (Art. 23);
-* house staff who work on cases (process director, conference secretary, information
-  coordinator) may act on every case (Art. 12, 14, 15);
+* the conference secretary and the information coordinator keep house-wide access: the
+  secretary draws up every agenda and invites the parties (Art. 15.2, 15.4), the information
+  coordinator is the first point of contact for every transfer of information, which includes
+  answering subject access requests over all cases (Art. 14.2). Both work for all process
+  directors at once (Art. 14.3, 15.1), so narrowing them to "their" cases has no anchor;
+* a process director acts only on the cases they direct (Art. 12.1: "bevoegd en
+  verantwoordelijk voor de Procesregie" of that case), and on cases that have no process
+  director yet while they are still in the intake phases (referral, triage), so the team can
+  pick up and assign new referrals (Art. 12.2a-b, 15.3). Any other case only through
+  break-the-glass: a time-boxed grant with a written reason, logged and reported to the
+  privacy officer and the case's process director (issue #4 item 5). Before this rule every
+  process director could open every case, so there was nothing to break;
 * a partner delegate only on cases their party is involved in: the referring party (Art. 1.7),
   the municipality (Art. 2.1), a consulted party (Art. 1.8), an invited party (Art. 12.2e) or
-  the case director's party (Art. 13.1), or when they are the case director themselves;
+  the case director's party (Art. 13.1), or when they are the case director themselves (the
+  case director's party always holds an active involvement, so the list filter needs one
+  indexed EXISTS on the party, issue #9);
 * the manager, steering and core group members and the functional administrator see no case
   content (the manager sees figures, Art. 11.3e); the privacy officer neither, until the
   privacy issue decides her access to the log and the subject requests;
@@ -26,6 +38,7 @@ from enum import StrEnum
 
 from schakel.domain.actor import Actor
 from schakel.domain.roles import Role
+from schakel.domain.workflow import Phase
 
 
 class CaseAction(StrEnum):
@@ -46,6 +59,10 @@ class CaseRelation:
     is_process_director: bool = False
     is_case_director: bool = False
     closed: bool = False
+    # No process director yet and still in an intake phase (referral, triage): the queue.
+    unassigned_intake: bool = False
+    # The actor holds an active break-the-glass grant for this case (sharing.EmergencyAccess).
+    emergency_access: bool = False
 
     @property
     def party_involved(self) -> bool:
@@ -65,10 +82,16 @@ class Decision:
     legal_basis: str
 
 
-CASE_STAFF_ROLES: frozenset[Role] = frozenset(
-    {Role.process_director, Role.conference_secretary, Role.information_coordinator}
+HOUSE_WIDE_ROLES: frozenset[Role] = frozenset(
+    {Role.conference_secretary, Role.information_coordinator}
 )
-"""House roles that work on every case of the house."""
+"""House roles that work on every case of the house (Art. 14, 15)."""
+
+CASE_STAFF_ROLES: frozenset[Role] = HOUSE_WIDE_ROLES | {Role.process_director}
+"""House roles that work on cases (the process director only on their own, see `decide`)."""
+
+INTAKE_PHASES: frozenset[Phase] = frozenset({Phase.referral, Phase.triage})
+"""Phases in which a case without a process director is open to every process director."""
 
 CASE_ROLES: frozenset[Role] = CASE_STAFF_ROLES | {Role.partner_delegate}
 """The only roles that can ever see a case (the selectors filter on these)."""
@@ -82,8 +105,17 @@ def decide(actor: Actor, facts: CaseRelation, action: CaseAction) -> Decision:
         return Decision(False, "party_not_active", "Art. 23")
     if facts.closed and action != CaseAction.read:
         return Decision(False, "case_closed", "Art. 1.12; Bijlage 3, Fase 5")
-    if actor.has(*CASE_STAFF_ROLES):
-        return Decision(True, "house_staff", "Art. 12, 14, 15")
+    if actor.has(*HOUSE_WIDE_ROLES):
+        return Decision(True, "house_staff", "Art. 14, 15")
+    if actor.has(Role.process_director):
+        if facts.is_process_director:
+            return Decision(True, "process_director", "Art. 12.1, 12.2")
+        if facts.unassigned_intake:
+            return Decision(True, "intake_queue", "Art. 12.2a-b, 15.3")
+        if facts.emergency_access:
+            return Decision(True, "break_the_glass", "Art. 12.1; AVG Art. 5.1f, 32")
+        if not actor.has(Role.partner_delegate):
+            return Decision(False, "not_process_director_of_case", "Art. 12.1")
     if actor.has(Role.partner_delegate):
         if facts.is_case_director:
             return Decision(True, "case_director", "Art. 13.1")
@@ -118,6 +150,7 @@ class ItemAction(StrEnum):
     decide = "decide"  # approve or refuse a proposed release (providing party)
     withdraw = "withdraw"  # withdraw a release (providing party)
     consent = "consent"  # record written consent for a third party (Art. 9.2)
+    attach = "attach"  # attach a file to the item (providing party)
 
 
 @dataclass(frozen=True)
@@ -132,7 +165,7 @@ class ItemFacts:
 
 
 PROVIDER_ACTIONS: frozenset[ItemAction] = frozenset(
-    {ItemAction.decide, ItemAction.withdraw, ItemAction.consent}
+    {ItemAction.decide, ItemAction.withdraw, ItemAction.consent, ItemAction.attach}
 )
 
 
@@ -144,19 +177,25 @@ def decide_item(actor: Actor, facts: ItemFacts, action: ItemAction) -> Decision:
       removed from the case);
     * a closed case is read-only, and narrowed: only the providing party and the process
       director still read its items (a release served the work on the case, which ended);
-    * the providing party (the controller for this item, Art. 12.2f) and the house's process
-      directors (Art. 12, 17.2) read it;
+    * the providing party (the controller for this item, Art. 12.2f) and the case's process
+      director (Art. 12.2f, 17.2; also a process director holding a break-the-glass grant for
+      the case) read it; another process director, even one who sees the case in the intake
+      queue, does not;
     * any other party reads it only after the providing party released it to that party
       (Art. 17.2), and loses it the moment the release or the item is withdrawn;
     * the process director proposes releases; only the providing party decides, withdraws
-      and records consent for third parties (Art. 9.2).
+      (a release, or the whole item), attaches files and records consent for third parties
+      (Art. 9.2). A withdrawn item is read by its provider only; nothing more happens to it;
+    * an attachment is read exactly when its item is read (`read` covers both).
     """
     case_read = decide(actor, facts.case, CaseAction.read)
     if not case_read.allowed:
         return case_read
     if facts.case.closed and action != ItemAction.read:
         return Decision(False, "case_closed", "Art. 1.12; Bijlage 3, Fase 5")
-    is_pd = actor.has(Role.process_director)
+    is_pd = actor.has(Role.process_director) and (
+        facts.case.is_process_director or facts.case.emergency_access
+    )
     if action == ItemAction.add:
         return Decision(True, "involved_in_case", "Art. 12.2f, 17.1")
     if action == ItemAction.read:

@@ -8,17 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions
 from rest_framework import serializers as S
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from schakel.cases import selectors as case_selectors
 from schakel.cases.api.views import ERRORS, CaseAPIView, run
 from schakel.parties.models import Party
-from schakel.sharing import selectors, services
-from schakel.sharing.models import InformationItem, ItemKind, Purpose, Regime, Release
+from schakel.sharing import attachments, selectors, services
+from schakel.sharing.models import (
+    InformationItem,
+    ItemKind,
+    Purpose,
+    Regime,
+    Release,
+)
 
 TAG = "Informatie delen"
 
@@ -202,3 +210,83 @@ class ReleaseWithdrawView(CaseAPIView):
             ),
             _release,
         )
+
+
+class ItemWithdrawView(CaseAPIView):
+    @extend_schema(
+        operation_id="information_withdraw",
+        tags=[TAG],
+        summary="De hele informatie intrekken; alleen de verstrekkende partij ziet haar nog",
+        request=WithdrawInSerializer,
+        responses={201: ItemSerializer, **ERRORS},
+    )
+    def post(self, request: Request, item_id: int) -> Response:
+        data = self.valid(WithdrawInSerializer, request)
+        return run(
+            lambda: services.item_withdraw(
+                actor=self.actor(request),
+                ctx=self.ctx(request),
+                item_id=item_id,
+                reason=data["reason"],
+            ),
+            lambda item: _item(self, request, item.pk, status=201),
+        )
+
+
+class AttachmentSerializer(S.Serializer[Any]):
+    id = S.IntegerField()
+    item = S.IntegerField(source="item_id")
+    name = S.CharField()
+    content_type = S.CharField()
+    size = S.IntegerField()
+    uploaded_at = S.DateTimeField()
+
+
+class AttachmentInSerializer(S.Serializer[Any]):
+    file = S.FileField(allow_empty_file=True, use_url=False)
+
+
+class AttachmentAddView(CaseAPIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        operation_id="information_attachment_add",
+        tags=[TAG],
+        summary="Een bestand bij de informatie voegen (verstrekkende partij); versleuteld bewaard",
+        request={"multipart/form-data": AttachmentInSerializer},
+        responses={201: AttachmentSerializer, **ERRORS},
+    )
+    def post(self, request: Request, item_id: int) -> Response:
+        data = self.valid(AttachmentInSerializer, request)
+        return run(
+            lambda: attachments.attachment_add(
+                actor=self.actor(request),
+                ctx=self.ctx(request),
+                item_id=item_id,
+                upload=data["file"],
+            ),
+            lambda a: Response(AttachmentSerializer(a).data, status=201),
+        )
+
+
+class AttachmentView(CaseAPIView):
+    @extend_schema(
+        operation_id="information_attachment_read",
+        tags=[TAG],
+        summary="Een bijlage downloaden (wie de informatie mag lezen); elke download gelogd",
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY),
+            401: ERRORS[401],
+            404: ERRORS[404],
+        },
+    )
+    def get(self, request: Request, item_id: int, attachment_id: int) -> Any:
+        download = attachments.attachment_get_for(
+            actor=self.actor(request),
+            ctx=self.ctx(request),
+            item_id=item_id,
+            attachment_id=attachment_id,
+        )
+        if download is None:
+            raise exceptions.NotFound
+        return attachments.file_response(download)

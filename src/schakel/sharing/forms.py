@@ -68,3 +68,59 @@ class ConsentForm(forms.Form):
         label=_("Reference to the written consent"), max_length=200
     )
     consent_given_on = forms.DateField(label=_("Date of the consent"), widget=DATE)
+
+
+class EmergencyForm(forms.Form):
+    case_number = forms.CharField(
+        label=_("Case number"), max_length=20, help_text=_("For example ZVH-2026-0042.")
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Why you need this case now and cannot wait for its process director. The privacy "
+            "officer and the case's process director are told at once."
+        ),
+    )
+
+
+class ReviewForm(forms.Form):
+    remark = forms.CharField(label=_("Finding"), widget=TEXT)
+
+
+class ItemWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for withdrawing the information"),
+        widget=TEXT,
+        help_text=_("The information disappears at once for every other party."),
+    )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, image (PNG, JPEG) or office document; at most %(mb)d MB."),
+    )
+
+    def __init__(self, *args: Any, max_mb: int = 10, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["file"]
+        field.help_text = str(field.help_text) % {"mb": max_mb}
+
+
+class InviteForm(forms.Form):
+    party = PartyChoice(label=_("Party"), queryset=Party.objects.none())
+    justification = forms.CharField(
+        label=_("Why this party may lawfully and directly take part (Art. 12.2e)"), widget=TEXT
+    )
+
+    def __init__(self, *args: Any, parties: QuerySet[Party], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = parties.order_by("name")  # type: ignore[attr-defined]
+
+
+class RemovePartyForm(forms.Form):
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label=_("Yes, end this party's involvement; its access ends at once")
+    )

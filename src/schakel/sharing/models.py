@@ -7,6 +7,8 @@ other parties see it only after that party released it to them (Art. 17.2). Read
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -69,7 +71,12 @@ class InformationItem(models.Model):
     # Encrypted for every item (special-category or not): stricter than required, and one path.
     content = EncryptedTextField()
     conditions_of_use = models.TextField(blank=True)
+    # Withdrawal of the whole item by its provider (Art. 17.2): it vanishes for everyone else.
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    withdrawal_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -138,3 +145,68 @@ class ThirdPartyConsent(models.Model):
 
     def __str__(self) -> str:
         return f"consent {self.pk}"
+
+
+def _attachment_path(instance: Attachment, filename: str) -> str:
+    # A random name: the uploader's file name may hold personal data and stays encrypted in
+    # the row; the file on disk is Fernet ciphertext (see sharing.attachments).
+    return f"attachments/{uuid.uuid4().hex}.bin"
+
+
+class Attachment(models.Model):
+    """A file attached to an information item (issue #4 item 1), encrypted at rest.
+
+    The bytes are stored through Django's default storage (MEDIA_ROOT under SCHAKEL_VAR_DIR)
+    as MultiFernet ciphertext with the field keys; reading goes only through
+    `sharing.selectors.attachment_get_for` (decide_item + one audit read event). Deleting the
+    row, also by cascade from its item or case, deletes the file once the transaction commits
+    (`sharing.attachments`)."""
+
+    # Files stored as Fernet ciphertext; `manage.py rotate_field_keys` re-encrypts them.
+    ENCRYPTED_FILE_FIELDS = ("file",)
+
+    item = models.ForeignKey(InformationItem, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=_attachment_path, max_length=200)
+    name = EncryptedTextField()
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"attachment {self.pk}"
+
+
+class EmergencyAccess(models.Model):
+    """Break-the-glass: a process director's time-boxed access to a case they do not direct.
+
+    Granted only with a written reason (issue #4 item 5); the privacy officer and the case's
+    process director are told at once, and the privacy officer reviews every grant."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The reason may describe the person: encrypted like item content.
+    reason = EncryptedTextField()
+    granted_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_remark = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-granted_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "case", "expires_at"], name="emergency_user_case"),
+            models.Index(fields=["reviewed_at", "-granted_at"], name="emergency_review"),
+        ]
+
+    def __str__(self) -> str:
+        return f"emergency access {self.pk}"

@@ -13,5 +13,8 @@ from schakel.domain.policy import may_read_access_log
 
 def sharing_navigation(actor: Actor) -> list[dict[str, Any]]:
     if may_read_access_log(actor):
-        return [{"label": _("Access log"), "url": reverse("sharing:log")}]
+        return [
+            {"label": _("Access log"), "url": reverse("sharing:log")},
+            {"label": _("Emergency access"), "url": reverse("sharing:emergency_overview")},
+        ]
     return []

@@ -18,7 +18,7 @@ from schakel.audit import record as audit
 from schakel.audit.models import AuditEvent
 from schakel.audit.record import AuditContext, subject_pseudonym
 from schakel.cases.models import Case, CaseParty, CaseSubject
-from schakel.cases.selectors import case_visibility_q, relation_for
+from schakel.cases.selectors import active_grant_case_ids, case_visibility_q, relation_for
 from schakel.domain.actor import Actor
 from schakel.domain.policy import (
     ItemAction,
@@ -40,6 +40,7 @@ PURPOSE_LABELS: dict[str, str] = {
 PURPOSE_PROVIDER = "Art. 12.2f eigen inbreng"
 PURPOSE_DIRECTOR = "Art. 12, 17.2 procesregie"
 PURPOSE_ACCESS_LOG = "AVG Art. 39 toezicht FG op toegang"
+PURPOSE_BREAK_THE_GLASS = "break_the_glass"
 
 
 # --------------------------------------------------------------------------- items
@@ -55,11 +56,15 @@ def item_visibility_q(actor: Actor) -> Q:
         return Q(pk__in=[])
     visible_case = Q(case__in=Case.objects.filter(case_visibility_q(actor)).values("pk"))
     own = Q(providing_party_id=actor.party_id)
-    if actor.has(Role.process_director):
-        return visible_case & (own | Q(withdrawn_at__isnull=True))
     released = Exists(_approved_to(actor.party_id).filter(item=OuterRef("pk")))
     open_case = ~Q(case__phase__in=[p.value for p in FINAL_PHASES])
-    return visible_case & (own | (Q(withdrawn_at__isnull=True) & open_case & Q(released)))
+    reading = open_case & Q(released)
+    if actor.has(Role.process_director):
+        # The case's own process director, or one holding a break-the-glass grant for it.
+        reading |= Q(case__process_director_id=actor.user_id) | Q(
+            case_id__in=active_grant_case_ids(actor)
+        )
+    return visible_case & (own | (Q(withdrawn_at__isnull=True) & reading))
 
 
 def item_facts(actor: Actor, item: InformationItem) -> ItemFacts:
@@ -91,8 +96,10 @@ def _item_queryset() -> QuerySet[InformationItem]:
 def read_purpose(actor: Actor, item: InformationItem, facts: ItemFacts) -> str:
     if facts.is_provider_party:
         return PURPOSE_PROVIDER
-    if actor.has(Role.process_director):
+    if actor.has(Role.process_director) and facts.case.is_process_director:
         return PURPOSE_DIRECTOR
+    if actor.has(Role.process_director) and facts.case.emergency_access:
+        return PURPOSE_BREAK_THE_GLASS
     return "; ".join(PURPOSE_LABELS[p] for p in sorted(facts.released_purposes))
 
 

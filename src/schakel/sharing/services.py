@@ -379,3 +379,38 @@ def consent_record(
         "Art. 9.2 schriftelijke toestemming",
     )
     return consent
+
+
+@_write
+def item_withdraw(*, actor: Actor, ctx: AuditContext, item_id: int, reason: str) -> InformationItem:
+    """The providing party withdraws the whole item (Art. 17.2): from this moment only the
+    provider reads it; every open proposal and release ends with it."""
+    item = _lock_item(actor, item_id, ItemAction.withdraw)
+    errors: dict[str, list[str]] = {}
+    reason = _text(errors, "reason", reason, _("Give the reason for the withdrawal."))
+    _raise_if(errors)
+    now = timezone.now()
+    item.withdrawn_at = now
+    item.withdrawn_by_id = actor.user_id
+    item.withdrawal_reason = reason
+    item.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    Release.objects.filter(
+        item=item, state__in=[ReleaseState.proposed, ReleaseState.approved]
+    ).update(
+        state=ReleaseState.withdrawn,
+        withdrawn_by_id=actor.user_id,
+        withdrawn_at=now,
+        withdrawal_reason=reason,
+    )
+    _note(
+        ctx,
+        actor,
+        item.case,
+        "item_withdrawn",
+        _party_name(item.providing_party_id),
+        AuditAction.UPDATE,
+        "information_item",
+        item.pk,
+        "Art. 17.2 intrekking inbreng",
+    )
+    return item

@@ -26,8 +26,8 @@ from schakel.core.forms import apply_service_errors
 from schakel.domain.actor import Actor
 from schakel.domain.policy import ItemAction, may_read_access_log
 from schakel.domain.roles import ROLE_LABELS_NL, Role
+from schakel.sharing import attachments, selectors, services
 from schakel.sharing import forms as f
-from schakel.sharing import selectors, services
 from schakel.sharing.models import ReleaseState
 
 
@@ -110,6 +110,12 @@ def _item_page(
     consent = None
     if own and selectors.item_may(actor, item, ItemAction.consent):
         consent = bound.get("consent") or f.ConsentForm(prefix="consent")
+    attach = withdraw_item = None
+    if own and selectors.item_may(actor, item, ItemAction.attach):
+        attach = bound.get("attach") or f.AttachmentForm(
+            prefix="attach", max_mb=attachments.max_bytes() // (1024 * 1024)
+        )
+        withdraw_item = bound.get("withdraw_item") or f.ItemWithdrawForm(prefix="withdraw_item")
     return render(
         request,
         "sharing/item.html",
@@ -120,6 +126,9 @@ def _item_page(
             "propose": propose,
             "consent": consent,
             "consents": list(item.consents.all()) if own else [],
+            "attachments": attachments.attachments_of(item_id=item.pk),
+            "attach": attach,
+            "withdraw_item": withdraw_item,
         },
         status=status,
     )
@@ -359,3 +368,54 @@ def access_log_user(request: HttpRequest) -> HttpResponse:
         _require_officer(request)
         return redirect("sharing:log")
     return _log_page(request, pseudonym=None, user_id=user_id)
+
+
+# --------------------------------------------------------------------------- withdrawal, files
+
+
+@login_required
+@require_POST
+def item_withdraw(request: HttpRequest, item_id: int) -> HttpResponse:
+    form = f.ItemWithdrawForm(request.POST, prefix="withdraw_item")
+    return _operation(
+        request,
+        item_id,
+        "withdraw_item",
+        form,
+        lambda d: services.item_withdraw(
+            actor=_actor(request), ctx=_ctx(request), item_id=item_id, reason=d["reason"]
+        ),
+        _("The information has been withdrawn; other parties no longer see it."),
+    )
+
+
+@login_required
+@require_POST
+def attachment_add(request: HttpRequest, item_id: int) -> HttpResponse:
+    form = f.AttachmentForm(
+        request.POST,
+        request.FILES,
+        prefix="attach",
+        max_mb=attachments.max_bytes() // (1024 * 1024),
+    )
+    return _operation(
+        request,
+        item_id,
+        "attach",
+        form,
+        lambda d: attachments.attachment_add(
+            actor=_actor(request), ctx=_ctx(request), item_id=item_id, upload=d["file"]
+        ),
+        _("The file has been attached."),
+    )
+
+
+@login_required
+@require_GET
+def attachment_download(request: HttpRequest, item_id: int, attachment_id: int) -> HttpResponse:
+    download = attachments.attachment_get_for(
+        actor=_actor(request), ctx=_ctx(request), item_id=item_id, attachment_id=attachment_id
+    )
+    if download is None:
+        raise Http404
+    return attachments.file_response(download)
