@@ -17,10 +17,21 @@ from schakel.audit.models import AuditEvent
 from schakel.audit.record import AuditContext
 from schakel.audit.selectors import audit_chain_verify
 from schakel.cases import selectors
-from schakel.cases.models import Case, CaseParty, CaseSubject, PhaseTransition, PlanAction, Subject
+from schakel.cases.models import (
+    Case,
+    CaseParty,
+    CaseSubject,
+    PhaseTransition,
+    PlanAction,
+    ProgressNote,
+    Subject,
+)
 from schakel.domain.bsn import is_demo_bsn
 from schakel.domain.workflow import Phase
-from schakel.reports.models import CaseStatistic
+from schakel.meetings.models import AgendaItem
+from schakel.reports.counts import rebuild_counts
+from schakel.reports.models import CaseStatistic, MonthlyCount, PhaseSpan
+from schakel.sharing.models import InformationItem, Release
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +123,30 @@ def test_refuses_production(settings: object) -> None:
     settings.PRODUCTION = True  # type: ignore[attr-defined]
     with pytest.raises(CommandError):
         generate(cases=1, events=1)
+
+
+def test_items_releases_notes_and_meetings_are_consistent() -> None:
+    """Items decrypt to their fictional text, releases go to the case's invited parties, the
+    conference agenda holds the cases that reached the table, and the report's derived
+    tables agree with a rebuild from the statistics."""
+    generate(cases=120, events=50)
+    items = list(InformationItem.objects.filter(case__reason__contains="fictief"))
+    assert items and all("fictief" in item.content for item in items)
+    for release in Release.objects.select_related("item"):
+        assert CaseParty.objects.filter(
+            case_id=release.item.case_id, party_id=release.recipient_party_id, relation="invited"
+        ).exists()
+    assert ProgressNote.objects.exists()
+    agenda = list(
+        AgendaItem.objects.filter(case__reason__contains="fictief").select_related("case")
+    )
+    assert agenda
+    for entry in agenda:
+        assert PhaseTransition.objects.filter(
+            case=entry.case, action="schedule_conference"
+        ).exists()
+    kept = sorted(MonthlyCount.objects.values_list("month", "dimension", "key", "measure", "n"))
+    rebuild_counts()
+    rebuilt = MonthlyCount.objects.values_list("month", "dimension", "key", "measure", "n")
+    assert sorted(rebuilt) == [row for row in kept if row[4]]
+    assert PhaseSpan.objects.exists()

@@ -21,4 +21,5 @@ urlpatterns = [
     path("<int:case_id>/plan/", views.case_plan, name="plan"),
     path("<int:case_id>/acties/<int:action_id>/", views.case_action, name="action"),
     path("<int:case_id>/notitie/", views.case_note, name="note"),
+    path("<int:case_id>/formulier/<str:key>/", views.case_form, name="form"),
 ]

@@ -31,7 +31,7 @@ from schakel.cases.errors import (
     InvalidInput,
 )
 from schakel.cases.models import Case, ConsultationAnswer
-from schakel.cases.presentation import case_labels, timeline
+from schakel.cases.presentation import case_labels, share_choices, timeline
 from schakel.core.forms import apply_service_errors
 from schakel.domain.actor import Actor
 from schakel.domain.policy import CaseAction, may_see_cases_at_all
@@ -170,7 +170,8 @@ def _forms_for(actor: Actor, case: Case, view: selectors.CaseView) -> dict[str, 
     out: dict[str, Any] = {}
     if not may_update:
         return out
-    for action in selectors.case_allowed_actions(actor=actor, case=case):
+    facts = selectors.case_facts_from_view(view)  # no second read of what the page holds
+    for action in selectors.case_allowed_actions(actor=actor, case=case, facts=facts):
         out[f"t-{action.value}"] = f.TransitionForm(
             prefix=f"t-{action.value}", initial={**v, "action": action.value}
         )
@@ -263,6 +264,10 @@ def _case_page(
         for key, form in available.items()
         if key.startswith("t-")
     ]
+    # The editing forms with long choice lists open on their own page (a link here), unless
+    # one comes back with errors: the page renders only what a visit usually needs.
+    lazy = LAZY_FORMS - set(bound or {})
+    share_choices(form for key, form in available.items() if key not in lazy)
     action_forms = {a.pk: available.get(f"a{a.pk}") for a in view.actions}
     return render(
         request,
@@ -278,8 +283,61 @@ def _case_page(
             "decisions": [d.value for d in Decision],
             "page_errors": page_errors,
             "items": case_items_for(actor=actor, case=case),
+            "lazy": lazy,
         },
         status=status,
+    )
+
+
+# key -> (the operation's URL name, title, button); the titles are the case page's own.
+LAZY_FORMS = frozenset({"criteria", "consult", "conf", "cd", "inform", "plan", "pd"})
+
+
+def _form_texts(key: str, view: selectors.CaseView) -> tuple[str, str, str]:
+    plan_title = _("Adjust the plan of action") if view.plan else _("Write the plan of action")
+    texts = {
+        "criteria": ("cases:criteria", _("Record the criteria (Bijlage 2)"), _("Save criteria")),
+        "consult": ("cases:consult", _("Consult parties"), _("Ask these parties")),
+        "conf": ("cases:conference", _("Prepare the conference"), _("Save preparation")),
+        "cd": ("cases:case_director", _("Case director"), _("Assign case director")),
+        "inform": ("cases:informing", _("Informing the subject"), _("Save informing")),
+        "plan": ("cases:plan", plan_title, _("Save plan of action")),
+        "pd": (
+            "cases:process_director",
+            _("Who directs the process of this case"),
+            _("Assign process director"),
+        ),
+    }
+    return texts[key]
+
+
+@login_required
+@require_GET
+def case_form(request: HttpRequest, case_id: int, key: str) -> HttpResponse:
+    """One editing form of the case page on its own page (its POST goes to the operation)."""
+    actor = _actor(request)
+    case = selectors.case_get_for(actor=actor, case_id=case_id, ctx=_ctx(request))
+    if case is None or key not in LAZY_FORMS:
+        raise Http404
+    view = selectors.case_view(case=case)
+    form = _forms_for(actor, case, view).get(key)
+    if form is None:
+        raise Http404  # not offered to this actor in this phase: as if it did not exist
+    share_choices([form])
+    name, title, button = _form_texts(key, view)
+    return render(
+        request,
+        "cases/form_page.html",
+        {
+            "case": case,
+            "view": view,
+            "forms": {key: form},
+            "form": form,
+            "key": key,
+            "url": reverse(name, args=[case.pk]),
+            "title": title,
+            "button": button,
+        },
     )
 
 

@@ -28,6 +28,7 @@ from schakel.accounts.services import user_ensure
 from schakel.audit.chain import CHAINED_FIELDS, GENESIS, row_hash
 from schakel.audit.models import AuditEvent
 from schakel.audit.record import subject_pseudonym
+from schakel.core.fields import EncryptedTextField
 from schakel.domain.roles import Role
 from schakel.parties.models import Party
 
@@ -126,8 +127,14 @@ class Writer:
                         copy.write_row(row)
             else:
                 marks = ", ".join(["%s"] * len(columns))
+                # Encrypted values arrive as stored tokens (generate_extras); never twice.
                 prepared = [
-                    [f.get_db_prep_save(v, connection) for f, v in zip(fields, row, strict=True)]
+                    [
+                        v
+                        if isinstance(f, EncryptedTextField)
+                        else f.get_db_prep_save(v, connection)
+                        for f, v in zip(fields, row, strict=True)
+                    ]
                     for row in rows
                 ]
                 cursor.executemany(

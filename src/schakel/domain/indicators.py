@@ -273,6 +273,19 @@ def count_table(
     return Table(by, codes, labels, tuple(rows), tuple(map(tuple, grid)))
 
 
+def table_from_counts(
+    by: Dimension,
+    columns: Sequence[tuple[str, str]],
+    rows: Iterable[RowKey],
+    counts: Mapping[tuple[RowKey, str], int],
+) -> CountTable:
+    """A `CountTable` from counts already made elsewhere (e.g. by the database): `rows` are the
+    keys that occur in the facts, in any order; a missing (row, column) count is zero."""
+    ordered = sorted(set(rows), key=_row_order)
+    cells = [[counts.get((row, code), 0) for code, _ in columns] for row in ordered]
+    return count_table(by, columns, ordered, cells)
+
+
 def _count(
     facts: Iterable[CaseFact],
     by: Dimension,
@@ -529,27 +542,81 @@ def lead_times(
     days: dict[RowKey, list[int]] = {}
 
     def pick(fact: CaseFact) -> list[tuple[str, int]]:
-        start = fact.entered(source)
-        if start is None:
+        found = lead_time(fact, source, target)
+        if found is None or found[0] not in period:
             return []
-        end = next((d for p, d in fact.phase_history if p == target and d >= start), None)
-        if end is None or end not in period:
-            return []
-        days.setdefault(dimension_key(fact, by), []).append((end - start).days)
+        days.setdefault(dimension_key(fact, by), []).append(found[1])
         return [("cases", 1)]
 
-    counts = suppress(_count(facts, by, [("cases", "Casussen")], pick), threshold)
-
-    def row(key: RowKey, values: list[int], cases: Cell) -> LeadTimeRow:
-        if len(values) < threshold:
-            return LeadTimeRow(key, cases, None, None)
-        return LeadTimeRow(key, cases, nearest_rank(values, 50), nearest_rank(values, 90))
-
+    counts = _count(facts, by, LEAD_COLUMNS, pick)
     every = [d for key in counts.rows for d in days.get(key, [])]
-    return LeadTimes(
-        by,
+
+    def ranks(values: list[int]) -> tuple[int, int] | None:
+        if len(values) < threshold:
+            return None
+        return nearest_rank(values, 50), nearest_rank(values, 90)
+
+    return lead_times_from(
+        counts,
         source,
         target,
-        tuple(row(key, days.get(key, []), counts.row_total(key)) for key in counts.rows),
-        row(None, every, counts.total),
+        {key: ranks(days.get(key, [])) for key in counts.rows},
+        ranks(every),
+        threshold,
     )
+
+
+LEAD_COLUMNS = (("cases", "Casussen"),)
+
+
+def lead_time(fact: CaseFact, source: Phase, target: Phase) -> tuple[date, int] | None:
+    """The day `fact` first entered `target` after first entering `source`, and the days in
+    between; None when it did not (yet). Stored per case, so the database can group it."""
+    start = fact.entered(source)
+    if start is None:
+        return None
+    end = next((d for p, d in fact.phase_history if p == target and d >= start), None)
+    return None if end is None else (end, (end - start).days)
+
+
+def lead_times_from(
+    counts: CountTable,
+    source: Phase,
+    target: Phase,
+    ranks: Mapping[RowKey, tuple[int, int] | None],
+    total_ranks: tuple[int, int] | None,
+    threshold: int = 5,
+) -> LeadTimes:
+    """`LeadTimes` from the cases per row (one column ``cases``) and the (median, p90) of every
+    row with at least `threshold` cases (None otherwise), wherever they were computed."""
+    table = suppress(counts, threshold)
+
+    def row(key: RowKey, found: tuple[int, int] | None, cases: Cell) -> LeadTimeRow:
+        if found is None:
+            return LeadTimeRow(key, cases, None, None)
+        return LeadTimeRow(key, cases, found[0], found[1])
+
+    return LeadTimes(
+        counts.dimension,
+        source,
+        target,
+        tuple(row(key, ranks.get(key), table.row_total(key)) for key in table.rows),
+        row(None, total_ranks, table.total),
+    )
+
+
+def phase_spans(
+    fact: CaseFact, phases: Iterable[Phase] = OPEN_PHASES
+) -> tuple[tuple[Phase, date, date | None], ...]:
+    """The days the case spent in each of `phases`, as (phase, first day, day it left or None):
+    ``phase_on(day) == phase`` exactly when ``first <= day < left`` for one span. Stored per case,
+    so the database can count the caseload on any day without reading every history."""
+    wanted = set(phases)
+    starts = [(Phase.referral, fact.referred_on)]
+    starts += [(phase, max(day, fact.referred_on)) for phase, day in fact.phase_history]
+    spans: list[tuple[Phase, date, date | None]] = []
+    for index, (phase, first) in enumerate(starts):
+        left = starts[index + 1][1] if index + 1 < len(starts) else None
+        if phase in wanted and (left is None or first < left):
+            spans.append((phase, first, left))
+    return tuple(spans)

@@ -24,7 +24,8 @@ from schakel.domain.indicators import Dimension, Period, PeriodKind
 from schakel.domain.reports_policy import ReportAction, reports_allow, sees_staff_names
 from schakel.domain.safe_export import row_label
 from schakel.reports import selectors
-from schakel.reports.figures import TABLE_TITLES, THRESHOLD, build_report
+from schakel.reports.aggregates import sql_report
+from schakel.reports.figures import TABLE_TITLES, THRESHOLD
 from schakel.reports.periods import default_period, parse_period, period_code
 
 PROBLEM = OpenApiResponse(ProblemSerializer, description="problem+json")
@@ -140,7 +141,7 @@ class IndicatorsView(APIView):
             raise exceptions.ValidationError(errors)
         period = period or default_period(PeriodKind.quarter, timezone.localdate())
         by = Dimension(by_text)
-        report = build_report(list(selectors.case_facts(until=period.end)), period, by)
+        report = sql_report(period, by)
         names = selectors.row_names(by, staff_names=sees_staff_names(actor))
 
         def row(key: Any, line: Any) -> dict[str, Any]:

@@ -7,9 +7,10 @@ this module: every table goes through `suppress` first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,7 @@ from schakel.domain.indicators import (
     CaseFact,
     Cell,
     Change,
+    CountTable,
     Dimension,
     LeadTimes,
     Period,
@@ -26,18 +28,9 @@ from schakel.domain.indicators import (
     suppress,
 )
 from schakel.domain.workflow import Phase
+from schakel.reports.derived import LEAD_PAIRS
 
 THRESHOLD = 5
-
-# The lead times the report shows: from referral to admission, to the table, to the plan, and
-# the whole stay in the house.
-LEAD_PAIRS: tuple[tuple[Phase, Phase], ...] = (
-    (Phase.referral, Phase.preparation),
-    (Phase.preparation, Phase.case_conference),
-    (Phase.case_conference, Phase.mdo),
-    (Phase.mdo, Phase.execution),
-    (Phase.referral, Phase.closed),
-)
 
 TABLE_TITLES = {
     "referrals": _("Referrals"),
@@ -85,25 +78,83 @@ class Report:
         return self.period.previous()
 
 
-def _tables(facts: Sequence[CaseFact], period: Period, by: Dimension) -> dict[str, SuppressedTable]:
+class Counts(Protocol):
+    """Where the raw count tables come from: the pure functions over facts in memory
+    (`FactCounts`, the reference) or the database (`aggregates.SqlCounts`, the scale path);
+    tests/reports/test_sql_agreement.py holds them equal on random datasets."""
+
+    def referrals(self, periods: Sequence[Period], by: Dimension) -> CountTable: ...
+    def triage(self, period: Period, by: Dimension) -> CountTable: ...
+    def decisions(self, period: Period, by: Dimension) -> CountTable: ...
+    def phases(self, period: Period, by: Dimension) -> CountTable: ...
+    def closures(self, period: Period, by: Dimension) -> CountTable: ...
+    def plan_actions(self, by: Dimension) -> CountTable: ...
+    def lead_times(
+        self, source: Phase, target: Phase, period: Period, by: Dimension, threshold: int
+    ) -> LeadTimes: ...
+    def referred_between(self, start: date, end: date) -> int: ...
+    def closed_successfully_between(self, start: date, end: date) -> int: ...
+
+
+class FactCounts:
+    """The reference: `domain.indicators` over every fact in memory."""
+
+    def __init__(self, facts: Iterable[CaseFact]) -> None:
+        self.facts = tuple(facts)
+
+    def referrals(self, periods: Sequence[Period], by: Dimension) -> CountTable:
+        return ind.referrals(self.facts, periods, by)
+
+    def triage(self, period: Period, by: Dimension) -> CountTable:
+        return ind.triage_outcomes(self.facts, period, by)
+
+    def decisions(self, period: Period, by: Dimension) -> CountTable:
+        return ind.decision_mix(self.facts, period, by)
+
+    def phases(self, period: Period, by: Dimension) -> CountTable:
+        return ind.cases_per_phase(self.facts, period, by)
+
+    def closures(self, period: Period, by: Dimension) -> CountTable:
+        return ind.closures(self.facts, period, by)
+
+    def plan_actions(self, by: Dimension) -> CountTable:
+        return ind.plan_actions(self.facts, by)
+
+    def lead_times(
+        self, source: Phase, target: Phase, period: Period, by: Dimension, threshold: int
+    ) -> LeadTimes:
+        return ind.lead_times(self.facts, source, target, period, by, threshold)
+
+    def referred_between(self, start: date, end: date) -> int:
+        return sum(1 for f in self.facts if start <= f.referred_on < end)
+
+    def closed_successfully_between(self, start: date, end: date) -> int:
+        return sum(
+            1
+            for f in self.facts
+            if f.closed_on and f.closed_successfully and start <= f.closed_on < end
+        )
+
+
+def _tables(counts: Counts, period: Period, by: Dimension) -> dict[str, SuppressedTable]:
     raw = {
-        "referrals": ind.referrals(facts, [period.previous(), period], by),
-        "triage": ind.triage_outcomes(facts, period, by),
-        "decisions": ind.decision_mix(facts, period, by),
-        "phases": ind.cases_per_phase(facts, period, by),
-        "closures": ind.closures(facts, period, by),
-        "actions": ind.plan_actions(facts, by),
+        "referrals": counts.referrals([period.previous(), period], by),
+        "triage": counts.triage(period, by),
+        "decisions": counts.decisions(period, by),
+        "phases": counts.phases(period, by),
+        "closures": counts.closures(period, by),
+        "actions": counts.plan_actions(by),
     }
     return {code: suppress(table, THRESHOLD) for code, table in raw.items()}
 
 
-def _totals(facts: Sequence[CaseFact], period: Period) -> dict[str, Cell]:
+def _totals(counts: Counts, period: Period) -> dict[str, Cell]:
     """The headline figures of one period, each a suppressed grand or column total."""
     by = Dimension.target_group  # any dimension: the totals are the same
-    referred = suppress(ind.referrals(facts, [period], by), THRESHOLD)
-    triage = suppress(ind.triage_outcomes(facts, period, by), THRESHOLD)
-    closed = suppress(ind.closures(facts, period, by), THRESHOLD)
-    phases = suppress(ind.cases_per_phase(facts, period, by), THRESHOLD)
+    referred = suppress(counts.referrals([period], by), THRESHOLD)
+    triage = suppress(counts.triage(period, by), THRESHOLD)
+    closed = suppress(counts.closures(period, by), THRESHOLD)
+    phases = suppress(counts.phases(period, by), THRESHOLD)
     return {
         "referrals": referred.total,
         "admitted": triage.column_total("admitted"),
@@ -143,8 +194,19 @@ def build_report(
     *,
     targets: dict[str, int] | None = None,
 ) -> Report:
-    """Everything the dashboard, the report and its exports show for ``period``."""
-    current, previous = _totals(facts, period), _totals(facts, period.previous())
+    """Everything the dashboard, the report and its exports show for ``period``, from facts in
+    memory (the reference; the views use `aggregates.sql_report`)."""
+    return build_report_from(FactCounts(facts), period, by, targets=targets)
+
+
+def build_report_from(
+    counts: Counts,
+    period: Period,
+    by: Dimension,
+    *,
+    targets: dict[str, int] | None = None,
+) -> Report:
+    current, previous = _totals(counts, period), _totals(counts, period.previous())
     headlines = [
         Headline(
             code,
@@ -156,12 +218,12 @@ def build_report(
         for code, label in HEADLINE_LABELS.items()
     ]
     periods = trend_periods(period)
-    trend = suppress(ind.referrals(facts, periods, Dimension.municipality), THRESHOLD)
+    trend = suppress(counts.referrals(periods, Dimension.municipality), THRESHOLD)
     report = Report(
         period=period,
         by=by,
-        tables=_tables(facts, period, by),
-        lead_times=[ind.lead_times(facts, s, t, period, by, THRESHOLD) for s, t in LEAD_PAIRS],
+        tables=_tables(counts, period, by),
+        lead_times=[counts.lead_times(s, t, period, by, THRESHOLD) for s, t in LEAD_PAIRS],
         headlines=headlines,
         success_share=ind.success_share(current["closed_successfully"], current["closed"]),
         previous_success_share=ind.success_share(
@@ -170,28 +232,22 @@ def build_report(
         trend_periods=periods,
         trend=trend,
     )
-    report.targets = _targets(facts, period, targets or {})
+    report.targets = _targets(counts, period, targets or {})
     return report
 
 
-def _targets(
-    facts: Sequence[CaseFact], period: Period, targets: dict[str, int]
-) -> list[TargetComparison]:
+def _targets(counts: Counts, period: Period, targets: dict[str, int]) -> list[TargetComparison]:
     """Art. 4.4b, 11.3e: the year so far against the annual plan's targets, pro rata."""
     year_start = date(period.start.year, 1, 1)
     months = (period.end.year - year_start.year) * 12 + period.end.month - 1
     found = []
     if (target := targets.get("referrals")) is not None:
-        count = sum(1 for f in facts if year_start <= f.referred_on < period.end)
+        count = counts.referred_between(year_start, period.end)
         found.append(
             TargetComparison(str(_("Referrals")), target, target * months // 12, _one_cell(count))
         )
     if (target := targets.get("closed_successfully")) is not None:
-        count = sum(
-            1
-            for f in facts
-            if f.closed_on and f.closed_successfully and year_start <= f.closed_on < period.end
-        )
+        count = counts.closed_successfully_between(year_start, period.end)
         found.append(
             TargetComparison(
                 str(_("Closed successfully")), target, target * months // 12, _one_cell(count)
@@ -200,4 +256,12 @@ def _targets(
     return found
 
 
-__all__ = ["TABLE_CODES", "PeriodKind", "Report", "build_report"]
+__all__ = [
+    "LEAD_PAIRS",
+    "TABLE_CODES",
+    "Counts",
+    "PeriodKind",
+    "Report",
+    "build_report",
+    "build_report_from",
+]

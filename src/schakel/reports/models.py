@@ -49,6 +49,19 @@ class CaseStatistic(models.Model):
     overdue_actions = models.PositiveIntegerField(default=0)
     actions_counted_on = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Derived from the history when the row is written (`derived.lead_values`), one slot per
+    # `figures.LEAD_PAIRS` entry: the day the target phase was reached and the days it took.
+    # They let the database group and rank lead times (docs/reports.md, "Computed in SQL").
+    lead_1_on = models.DateField(null=True, blank=True)
+    lead_1_days = models.IntegerField(null=True, blank=True)
+    lead_2_on = models.DateField(null=True, blank=True)
+    lead_2_days = models.IntegerField(null=True, blank=True)
+    lead_3_on = models.DateField(null=True, blank=True)
+    lead_3_days = models.IntegerField(null=True, blank=True)
+    lead_4_on = models.DateField(null=True, blank=True)
+    lead_4_days = models.IntegerField(null=True, blank=True)
+    lead_5_on = models.DateField(null=True, blank=True)
+    lead_5_days = models.IntegerField(null=True, blank=True)
 
     class Meta:
         indexes = [
@@ -58,6 +71,54 @@ class CaseStatistic(models.Model):
 
     def __str__(self) -> str:
         return f"statistic {self.key}"
+
+
+class PhaseSpan(models.Model):
+    """The days one case spent in one open phase (`indicators.phase_spans`), with the keys of
+    its statistic copied, so the caseload on any day is one indexed count (no history read).
+    Anonymous like its statistic, and rewritten with it."""
+
+    statistic = models.ForeignKey(CaseStatistic, on_delete=models.CASCADE, related_name="spans")
+    phase = models.CharField(max_length=40)
+    start_on = models.DateField()
+    end_on = models.DateField(null=True, blank=True)  # exclusive; None: still in the phase
+    target_group = models.CharField(max_length=40, blank=True)
+    municipality_id = models.BigIntegerField(null=True, blank=True)
+    referring_party_id = models.BigIntegerField(null=True, blank=True)
+    process_director_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["end_on", "start_on"], name="phasespan_end_start"),
+            models.Index(fields=["start_on"], name="phasespan_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"span {self.phase} {self.start_on}"
+
+
+class MonthlyCount(models.Model):
+    """The statistics counted per calendar month, breakdown key and measure (`derived.
+    contributions`): what the report sums instead of reading every statistic (issue 8: the
+    five-year report over a million cases in under 2 s). Kept by `case_statistic_record` in
+    the same transaction as the statistic (the difference between the old and the new row);
+    `derived.rebuild_counts` recomputes it from the statistics. Anonymous: counts only."""
+
+    month = models.DateField()  # the first day of the month
+    dimension = models.CharField(max_length=20)
+    key = models.CharField(max_length=40, blank=True)  # "" when not recorded
+    measure = models.CharField(max_length=40)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "month", "key", "measure"], name="monthlycount_one_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month} {self.dimension} {self.key} {self.measure}: {self.n}"
 
 
 class BudgetYear(models.Model):

@@ -23,6 +23,7 @@ from schakel.reports.models import (
     CaseStatistic,
     Contribution,
     Expenditure,
+    MonthlyCount,
     ReportNote,
 )
 
@@ -110,9 +111,11 @@ def row_names(by: Dimension, *, staff_names: bool) -> dict[int, str]:
     if by in (Dimension.municipality, Dimension.referring_party):
         return dict(Party.objects.values_list("id", "name"))
     if by is Dimension.process_director:
-        keys = sorted(
-            {k for k in CaseStatistic.objects.values_list("process_director_id", flat=True) if k}
-        )
+        # From the monthly counts (a few hundred rows), not a DISTINCT over every statistic.
+        found = MonthlyCount.objects.filter(
+            dimension=Dimension.process_director.value, measure="referred", n__gt=0
+        ).exclude(key="")
+        keys = sorted({int(k) for k in found.values_list("key", flat=True)})
         if not staff_names:
             return {key: f"Procesregisseur {_letter(i)}" for i, key in enumerate(keys)}
         users = get_user_model().objects.filter(pk__in=keys)

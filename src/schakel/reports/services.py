@@ -4,6 +4,7 @@ transaction; a refusal changes nothing."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -20,12 +21,21 @@ from schakel.domain.reports_policy import ReportAction, reports_allow
 from schakel.domain.target_groups import TargetGroup
 from schakel.domain.workflow import Decision, Phase
 from schakel.parties.models import Party
+from schakel.reports.counts import add_counts, statistic_contributions
+from schakel.reports.derived import (
+    CountKey,
+    contributions,
+    history_fact,
+    lead_values,
+    span_rows,
+)
 from schakel.reports.models import (
     BudgetLine,
     BudgetYear,
     CaseStatistic,
     Contribution,
     Expenditure,
+    PhaseSpan,
     ReportNote,
 )
 
@@ -84,7 +94,7 @@ def case_statistic_record(
         raise ValueError("closed_successfully needs closed_on")
     if not 0 <= overdue_actions <= open_actions:
         raise ValueError("need 0 <= overdue_actions <= open_actions")
-    values = {
+    values: dict[str, object] = {
         "referred_on": referred_on,
         "target_group": TargetGroup(target_group).value if target_group else "",
         "municipality_id": municipality_id,
@@ -101,8 +111,32 @@ def case_statistic_record(
         "overdue_actions": overdue_actions,
         "actions_counted_on": actions_counted_on,
     }
+    fact = history_fact(referred_on, phases)
+    values.update(lead_values(fact))
+    spans = span_rows(fact)
     with transaction.atomic():
+        # The monthly counts move by the difference between the old row and the new one.
+        delta: Counter[CountKey] = Counter()
+        old = CaseStatistic.objects.select_for_update().filter(case_ref=case_ref).first()
+        if old is not None:
+            delta.subtract(statistic_contributions(old))
         row, _created = CaseStatistic.objects.update_or_create(case_ref=case_ref, defaults=values)
+        delta.update(contributions(values, spans))
+        add_counts(delta)
+        PhaseSpan.objects.filter(statistic=row).delete()
+        PhaseSpan.objects.bulk_create(
+            PhaseSpan(
+                statistic=row,
+                phase=phase,
+                start_on=start,
+                end_on=end,
+                target_group=row.target_group,
+                municipality_id=municipality_id,
+                referring_party_id=referring_party_id,
+                process_director_id=process_director_id,
+            )
+            for phase, start, end in spans
+        )
     return row
 
 

@@ -24,7 +24,8 @@ from schakel.domain.actor import Actor
 from schakel.domain.indicators import Dimension, Period, PeriodKind
 from schakel.domain.reports_policy import ReportAction, reports_allow, sees_staff_names
 from schakel.reports import exports, pdf, selectors, services
-from schakel.reports.figures import TABLE_CODES, TABLE_TITLES, Report, build_report
+from schakel.reports.aggregates import sql_report
+from schakel.reports.figures import TABLE_CODES, TABLE_TITLES, Report
 from schakel.reports.periods import default_period, parse_period, period_code
 from schakel.reports.presentation import DIMENSION_CHOICES, budget_view, report_view
 
@@ -92,8 +93,7 @@ def _report(period: Period, by: Dimension) -> Report:
         targets["referrals"] = budget.target_referrals
     if budget is not None and budget.target_closed_successfully is not None:
         targets["closed_successfully"] = budget.target_closed_successfully
-    facts = list(selectors.case_facts(until=period.end))
-    return build_report(facts, period, by, targets=targets)
+    return sql_report(period, by, targets=targets)
 
 
 def _context(

@@ -1,0 +1,144 @@
+"""The case page reads a bounded number of queries, whatever the case holds (issue 9: the case
+page within a small factor of its bare SQL), and derives its workflow facts from what it
+loaded instead of reading them again."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from schakel.accounts.selectors import actor_for
+from schakel.cases import selectors, services
+from schakel.cases.models import Case
+from tests.cases.conftest import CTX, fresh, refer
+
+pytestmark = pytest.mark.django_db
+
+CASE_PAGE_QUERIES = 30  # 21 today; the rest is room for the shell of other apps
+
+
+def _facts_agree(case: Case) -> None:
+    view = selectors.case_view(case=fresh(case))
+    assert selectors.case_facts_from_view(view) == selectors.case_facts(fresh(case))
+
+
+def test_facts_from_the_page_equal_the_stored_facts(walker, kees, rik, house) -> None:
+    case = refer(kees, house)
+    _facts_agree(case)
+    case = walker.to_triage(case)
+    _facts_agree(case)
+    case = walker.triage_done(case)
+    _facts_agree(case)
+    case = walker.to_conference(refer(kees, house))
+    _facts_agree(case)
+    case = walker.to_execution(refer(kees, house), rik)
+    _facts_agree(case)
+    case = walker.to_closed(refer(kees, house), rik)
+    _facts_agree(case)
+
+
+def _add_actions(case: Case, house, anouk, n: int) -> None:
+    for i in range(n):
+        services.plan_save(
+            actor=actor_for(anouk),
+            ctx=CTX,
+            case_id=case.pk,
+            expected_version=fresh(case).version,
+            goals=[services.GoalInput("housing", "Een vaste woonplek.")],
+            closure_criteria="Vaste woonplek.",
+            reason="Bijgesteld in het overleg.",
+            new_actions=[
+                services.ActionInput(
+                    "housing",
+                    f"Actie {i}",
+                    house["zwolle"].pk,
+                    timezone.localdate() + timedelta(days=10 + i),
+                )
+            ],
+        )
+
+
+def test_case_page_queries_are_bounded(
+    walker, kees, rik, anouk, house, login_client, django_assert_max_num_queries
+) -> None:
+    case = walker.to_execution(refer(kees, house), rik)
+    client = login_client(anouk)
+    client.get("/")  # the session and the actor are warm, as on every later page
+    with django_assert_max_num_queries(CASE_PAGE_QUERIES):
+        page = client.get(f"/casussen/{case.pk}/")
+    assert page.status_code == 200
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"/casussen/{case.pk}/")
+    _add_actions(case, house, anouk, 5)
+    with CaptureQueriesContext(connection) as many:
+        body = client.get(f"/casussen/{case.pk}/").content.decode()
+    assert "Actie 4" in body
+    # More actions, plans, events and notes: not one query more.
+    assert len(many) == len(few)
+
+
+def test_case_page_reads_each_choice_list_once(
+    walker, kees, rik, anouk, house, login_client
+) -> None:
+    case = walker.to_execution(refer(kees, house), rik)
+    client = login_client(anouk)
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(f"/casussen/{case.pk}/").content.decode()
+    party_lists = [q["sql"] for q in queries if q["sql"].startswith('SELECT "parties_party"."id"')]
+    assert len(party_lists) == len(set(party_lists))
+    assert house["zwolle"].name in body
+
+
+# The editing forms on their own page: who gets which (the case in execution) -- URL x role.
+FORM_PAGE = [
+    ("anouk", "pd", 200),
+    ("anouk", "conf", 200),
+    ("anouk", "cd", 200),
+    ("anouk", "inform", 200),
+    ("anouk", "plan", 200),
+    ("anouk", "criteria", 404),  # not in this phase
+    ("anouk", "nonsense", 404),
+    ("sanne", "conf", 200),
+    ("sanne", "pd", 404),
+    ("rik", "plan", 200),
+    ("rik", "pd", 404),
+    ("kees", "plan", 404),
+    ("kees", "pd", 404),
+    ("pieter", "pd", 404),
+    ("pieter", "plan", 404),
+]
+
+
+@pytest.mark.parametrize(("person", "key", "status"), FORM_PAGE)
+def test_form_page_matrix(
+    request, walker, kees, rik, house, login_client, person, key, status
+) -> None:
+    case = walker.to_execution(refer(kees, house), rik)
+    client = login_client(request.getfixturevalue(person))
+    page = client.get(f"/casussen/{case.pk}/formulier/{key}/")
+    assert page.status_code == status
+    if status == 200:
+        body = page.content.decode()
+        assert f'id="{key}"' in body and 'method="post"' in body
+
+
+def test_the_case_page_links_to_the_long_forms_and_shows_them_after_an_error(
+    walker, kees, rik, anouk, house, login_client
+) -> None:
+    case = walker.to_execution(refer(kees, house), rik)
+    client = login_client(anouk)
+    body = client.get(f"/casussen/{case.pk}/").content.decode()
+    assert f'href="/casussen/{case.pk}/formulier/cd/"' in body
+    assert 'name="cd-case_director"' not in body
+    assert 'name="note-text"' in body  # the short forms stay on the page
+    form_page = client.get(f"/casussen/{case.pk}/formulier/cd/").content.decode()
+    assert f'action="/casussen/{case.pk}/casusregisseur/"' in form_page
+    # A bad post comes back on the case page with the form itself and its error.
+    back = client.post(f"/casussen/{case.pk}/casusregisseur/", {"cd-expected_version": "x"})
+    assert back.status_code == 400
+    assert 'name="cd-case_director"' in back.content.decode()

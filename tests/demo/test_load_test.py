@@ -1,0 +1,97 @@
+"""`./dev load`: the locust scenario is well-formed (checked in a subprocess, as locust patches
+the standard library on import), and the load-test login mode exists only with its flag and
+never in production."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from schakel.demo.management.commands.load_test_sessions import MIX
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import io
+import json
+from locust import HttpUser
+import bench.load.locustfile as f
+people = []
+for cls in f.PEOPLE:
+    assert issubclass(cls, HttpUser) and not cls.abstract
+    people.append({"role": cls.role, "weight": cls.weight, "tasks": len(cls.tasks)})
+print(json.dumps({"people": people, "per_person": f.PER_PERSON}))
+"""
+
+
+def test_the_locustfile_imports_and_its_mix_is_well_formed() -> None:
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    people = found["people"]
+    assert {p["role"] for p in people} == {role.value for role, _ in MIX}
+    assert all(p["tasks"] >= 2 and p["weight"] > 0 for p in people)
+    assert sum(p["weight"] for p in people) == 100  # weights read as percentages of people
+    # 500 people at this pace make the issue's 120 requests per second.
+    assert round(500 * found["per_person"]) == 120
+
+
+def test_load_test_mode_is_refused_in_production() -> None:
+    env = {
+        **os.environ,
+        "SCHAKEL_MODE": "production",
+        "SCHAKEL_LOAD_TEST": "true",
+        "SECRET_KEY": "x" * 60,
+        "SCHAKEL_PSEUDONYM_KEY": "y" * 60,
+        "SCHAKEL_FIELD_KEYS": "ZGVtby1hbmQtdGVzdC1vbmx5LWZpZWxkLWtleS0wMDA=",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+        "ALLOWED_HOSTS": "example.org",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=env,
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "SCHAKEL_LOAD_TEST is never allowed in production" in done.stderr
+
+
+@pytest.mark.django_db
+def test_sessions_need_the_flag(tmp_path: Path) -> None:
+    assert not settings.SCHAKEL_LOAD_TEST
+    with pytest.raises(CommandError):
+        call_command("load_test_sessions", users=2, out=str(tmp_path / "s.json"))
+    assert not (tmp_path / "s.json").exists()
+
+
+@pytest.mark.django_db
+def test_minted_sessions_sign_in_without_a_second_factor(
+    settings, tmp_path: Path, kees, anouk
+) -> None:
+    settings.SCHAKEL_LOAD_TEST = True
+    settings.SCHAKEL_REQUIRE_2FA = False
+    out = tmp_path / "s.json"
+    call_command("load_test_sessions", users=20, out=str(out), stdout=io.StringIO())
+    found = json.loads(out.read_text())
+    roles = {row["role"] for row in found}
+    assert {"partner_delegate", "process_director"} <= roles
+    for row in found[:3] + found[-3:]:
+        client = Client()
+        client.cookies[settings.SESSION_COOKIE_NAME] = row["session"]
+        page = client.get("/casussen/")
+        assert page.status_code == 200, row
+        assert page.wsgi_request.user.username == row["user"]

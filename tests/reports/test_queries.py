@@ -1,0 +1,57 @@
+"""The dashboard and the report read a bounded number of queries, whatever the number of cases
+(issue 9): their counts come from the monthly pre-aggregates, never row by row."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from schakel.domain.workflow import Phase
+from schakel.reports.services import case_statistic_record
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD_QUERIES = 16
+REPORT_QUERIES = 18
+
+
+def _more_cases(n: int, house) -> None:
+    start = date(2026, 1, 5)
+    for i in range(n):
+        day = start + timedelta(days=i % 60)
+        case_statistic_record(
+            case_ref=10_000 + i,
+            referred_on=day,
+            municipality_id=house["zwolle"].pk,
+            process_director_id=None,
+            phase_history=[(Phase.triage, day + timedelta(days=1))],
+        )
+
+
+@pytest.mark.parametrize(
+    ("url", "bound"),
+    [("/rapportage/", DASHBOARD_QUERIES), ("/rapportage/verslag/?periode=2026-Q1", REPORT_QUERIES)],
+)
+def test_figures_pages_are_bounded(
+    url, bound, mirjam, house, login_client, fixed_stats, django_assert_max_num_queries
+) -> None:
+    client = login_client(mirjam)
+    client.get("/")  # the session and the actor are warm
+    with django_assert_max_num_queries(bound):
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    _more_cases(40, house)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
+
+
+def test_home_page_is_bounded(anouk, login_client, django_assert_max_num_queries) -> None:
+    client = login_client(anouk)
+    client.get("/")
+    with django_assert_max_num_queries(20):
+        assert client.get("/").status_code == 200
