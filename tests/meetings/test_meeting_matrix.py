@@ -70,6 +70,23 @@ TABLE = {
     "ui_plan": ("post", "/overleggen/{m}/punten/{i}/plan/", {}, 400, 404, 404),
     "ui_send": ("post", "/overleggen/{m}/punten/{i}/notulen/versturen/", {}, 302, 404, 404),
     "ui_held": ("post", "/overleggen/{m}/gehouden/", {}, 302, 404, 404),
+    "ui_item_remove_confirm": (
+        "get",
+        "/overleggen/{m}/punten/{i}/verwijderen/",
+        None,
+        200,
+        404,
+        404,
+    ),
+    # Item 1 is at the top: staff are refused with a message on the agenda (nothing changes).
+    "ui_item_move": (
+        "post",
+        "/overleggen/{m}/punten/{i}/verplaatsen/",
+        {"direction": "up"},
+        302,
+        404,
+        404,
+    ),
     "api_list": ("get", "/api/v1/meetings", None, 200, 200, 200),
     "api_create": ("post", "/api/v1/meetings", {}, 400, 400, 400),
     "api_meeting": ("get", "/api/v1/meetings/{m}", None, 200, 200, 404),
@@ -109,6 +126,14 @@ TABLE = {
         404,
     ),
     "api_decision": ("post", "/api/v1/meetings/{m}/items/{i}/decision", {}, 400, 400, 400),
+    "api_item_move": (
+        "post",
+        "/api/v1/meetings/{m}/items/{i}/position",
+        {"direction": "up"},
+        400,
+        404,
+        404,
+    ),
 }
 # The last: the privacy officer and the manager are no delegates: "Mijn overleggen" and the
 # board are closed to them, while the delegates who are invited for nothing get an empty list.
@@ -164,6 +189,7 @@ def test_the_meeting_matrix(
                 wrong.append(f"{name} {username}: {response.status_code} != {expected}")
     assert wrong == []
     assert Invitation.objects.filter(removed_at__isnull=True).count() == 3
+    assert list(meeting.items.values_list("pk", flat=True)) == [item.pk for item in items]
     assert "API" in Minutes.objects.get(item=items[0]).text
 
 
@@ -175,3 +201,22 @@ def test_only_staff_marks_a_meeting_held(agenda, kees, daan, sanne, no_2fa) -> N
         )
     response = _call(sanne, "post", f"/overleggen/{meeting.pk}/gehouden/", {}, False)
     assert response.status_code == 302  # planned for next week: refused with a message
+
+
+@pytest.mark.parametrize("method", ["post_ui", "delete_api"])
+def test_only_staff_take_an_item_off(agenda, kees, daan, wim, sanne, no_2fa, method) -> None:
+    """Taking an item off changes the agenda for every later row: checked on its own."""
+    meeting, items = agenda
+    ui = f"/overleggen/{meeting.pk}/punten/{items[0].pk}/verwijderen/"
+    api = f"/api/v1/meetings/{meeting.pk}/items/{items[0].pk}"
+
+    def call(user):  # type: ignore[no-untyped-def]
+        if method == "post_ui":
+            return _call(user, "post", ui, {}, False)
+        return _call(user, "delete", api, None, True)
+
+    for user in (kees, daan, wim):
+        assert call(user).status_code == 404
+    assert meeting.items.count() == 3
+    assert call(sanne).status_code == (302 if method == "post_ui" else 200)
+    assert meeting.items.count() == 2

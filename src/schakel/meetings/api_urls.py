@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from schakel.meetings import api_agenda
 from schakel.meetings import api_views as views
 
 _ITEM = "meetings/<int:meeting_id>/items/<int:item_id>"
@@ -14,7 +15,12 @@ urlpatterns = [
         name="meeting_cancel",
     ),
     path("meetings/<int:meeting_id>/items", views.AgendaItemsView.as_view(), name="meeting_items"),
-    path(_ITEM, views.AgendaItemView.as_view(), name="meeting_item"),
+    path(_ITEM, api_agenda.AgendaItemView.as_view(), name="meeting_item"),
+    path(
+        _ITEM + "/position",
+        api_agenda.AgendaItemPositionView.as_view(),
+        name="meeting_item_position",
+    ),
     path(_ITEM + "/invitations", views.InvitationsView.as_view(), name="meeting_invitations"),
     path(
         _ITEM + "/invitations/<int:invitation_id>",

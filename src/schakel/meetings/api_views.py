@@ -155,6 +155,12 @@ def _input(data: dict[str, Any]) -> services.MeetingInput:
 
 
 class MeetingAPIView(CaseAPIView):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # authentication first: anonymous is 401
+        # An id no database row can have is simply not there (SQLite cannot even compare it).
+        if any(isinstance(v, int) and not 0 <= v < 2**63 for v in kwargs.values()):
+            raise exceptions.NotFound
+
     def meeting(self, request: Request, meeting_id: int, status: int = 200) -> Response:
         page = selectors.meeting_get_for(
             actor=self.actor(request), ctx=self.ctx(request), meeting_id=meeting_id
@@ -284,17 +290,6 @@ class AgendaItemsView(MeetingAPIView):
             ),
             lambda item: self.item(request, meeting_id, item.pk, status=201),
         )
-
-
-class AgendaItemView(MeetingAPIView):
-    @extend_schema(
-        operation_id="meetings_items_read",
-        tags=[TAG],
-        summary="Eén agendapunt (alleen voor de huisstaf en de partijen uitgenodigd voor dit punt)",
-        responses={200: TableItemSerializer, 401: ERRORS[401], 404: ERRORS[404]},
-    )
-    def get(self, request: Request, meeting_id: int, item_id: int) -> Response:
-        return self.item(request, meeting_id, item_id)
 
 
 class InvitationsView(MeetingAPIView):

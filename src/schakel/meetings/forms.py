@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from schakel.cases.models import Case, LifeDomain
+from schakel.cases.models import Case
 from schakel.domain.roles import Role
 from schakel.domain.workflow import DECISION_LABELS_NL, Decision
 from schakel.meetings.models import Attendance, Invitation, MeetingKind
@@ -141,44 +141,3 @@ class DecisionForm(forms.Form):
         widget=TEXT,
         error_messages={"required": _("Record the motivation of the decision.")},
     )
-
-
-class PlanForm(forms.Form):
-    """What the MDO agrees: the case director, informing the subject, the plan and one action
-    (more actions are added on the case page or through the API)."""
-
-    case_director = NamedChoice(label=_("Case director"), queryset=None)
-    informer_party = NamedChoice(label=_("Party that informs the subject"), queryset=None)
-    inform_on = forms.DateField(label=_("Informed on"), widget=DATE, required=False)
-    inform_postponed_reason = forms.CharField(
-        label=_("Why informing is postponed"), widget=TEXT, required=False
-    )
-    goal_domain = forms.ChoiceField(label=_("Life domain of the goal"), choices=LifeDomain.choices)
-    goal = forms.CharField(label=_("Goal"), widget=TEXT)
-    closure_criteria = forms.CharField(label=_("Criteria for closure (Art. 8.4d)"), widget=TEXT)
-    action_domain = forms.ChoiceField(
-        label=_("Life domain of the action"), choices=LifeDomain.choices
-    )
-    action_description = forms.CharField(label=_("Agreed action"), max_length=500)
-    action_party = NamedChoice(label=_("Party that carries it out"), queryset=None)
-    action_due = forms.DateField(label=_("Due date"), widget=DATE)
-    SERVICE_FIELDS = {
-        "goals": "goal",
-        "goals[0].goal": "goal",
-        "goals[0].life_domain": "goal_domain",
-        "actions": "action_description",
-        "actions[0].description": "action_description",
-        "actions[0].owning_party": "action_party",
-        "actions[0].due_on": "action_due",
-        "actions[0].life_domain": "action_domain",
-    }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["case_director"].queryset = people_with_role(Role.partner_delegate)  # type: ignore[attr-defined]
-        self.fields["informer_party"].queryset = invitable_parties()  # type: ignore[attr-defined]
-        self.fields["action_party"].queryset = invitable_parties()  # type: ignore[attr-defined]
-
-    def service_field(self, name: str) -> str | None:
-        name = self.SERVICE_FIELDS.get(name, name)
-        return name if name in self.fields else None

@@ -217,6 +217,7 @@ def item_get_for(
 class Board:
     upcoming: Sequence[Meeting]
     waiting: list[Case]
+    waiting_count: int  # all waiting cases; `waiting` shows the longest-waiting first
 
 
 def _today_start() -> datetime:
@@ -234,13 +235,14 @@ def board_for(*, actor: Actor, limit: int = 50) -> Board | None:
         .annotate(item_count=Count("items"))[:limit]
     )
     planned = AgendaItem.objects.filter(case=OuterRef("pk"), meeting__status=MeetingStatus.planned)
-    waiting = list(
+    waiting_q = (
         Case.objects.filter(phase__in=[Phase.preparation.value, Phase.case_conference.value])
         .filter(case_visibility_q(actor))
         .filter(~Exists(planned))
-        .order_by("updated_at", "id")[:limit]
     )
-    return Board(upcoming=upcoming, waiting=waiting)
+    waiting = list(waiting_q.order_by("updated_at", "id")[:limit])
+    count = len(waiting) if len(waiting) < limit else waiting_q.count()
+    return Board(upcoming=upcoming, waiting=waiting, waiting_count=count)
 
 
 @dataclass

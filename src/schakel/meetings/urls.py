@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from schakel.meetings.views import board, item, meeting
+from schakel.meetings.views import agenda, board, item, meeting
 
 app_name = "meetings"
 _ITEM = "<int:meeting_id>/punten/<int:item_id>/"
@@ -18,6 +18,8 @@ urlpatterns = [
     path("<int:meeting_id>/uitnodiging.ics", meeting.ics, name="ics"),
     path("<int:meeting_id>/punten/nieuw/", meeting.item_new, name="item_new"),
     path(_ITEM, item.item_detail, name="item"),
+    path(_ITEM + "verwijderen/", agenda.remove, name="item_remove"),
+    path(_ITEM + "verplaatsen/", agenda.move, name="item_move"),
     path(_ITEM + "uitnodigen/", item.invite, name="invite"),
     path(_ITEM + "uitnodigingen/<int:invitation_id>/intrekken/", item.uninvite, name="uninvite"),
     path(_ITEM + "aanwezigheid/", item.attendance, name="attendance"),

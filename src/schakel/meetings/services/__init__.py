@@ -16,6 +16,7 @@ from schakel.meetings.services.minutes import (
     minutes_save,
     minutes_send,
 )
+from schakel.meetings.services.ordering import agenda_item_move, agenda_item_remove
 from schakel.meetings.services.planning import (
     MeetingInput,
     meeting_cancel,
@@ -30,6 +31,8 @@ __all__ = [
     "MeetingInput",
     "PlanInput",
     "agenda_item_add",
+    "agenda_item_move",
+    "agenda_item_remove",
     "attendance_record",
     "invitation_add",
     "invitation_remove",

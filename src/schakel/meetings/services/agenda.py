@@ -21,7 +21,7 @@ from schakel.cases.selectors import case_allowed_actions, case_visibility_q
 from schakel.domain.actor import Actor
 from schakel.domain.workflow import Action, Phase
 from schakel.meetings.mail import send_calendar_after_commit
-from schakel.meetings.models import AgendaItem, Invitation, MeetingKind, MeetingStatus
+from schakel.meetings.models import AgendaItem, Invitation, Meeting, MeetingKind, MeetingStatus
 from schakel.meetings.selectors import CONFERENCE_PHASES
 from schakel.meetings.services._common import (
     audit_change,
@@ -215,21 +215,9 @@ def invitation_remove(
     invitation.removed_at = timezone.now()
     invitation.save(update_fields=["removed_at"])
     others = Invitation.objects.filter(party_id=invitation.party_id, removed_at__isnull=True)
-    if not others.filter(item__case_id=item.case_id).exists():
-        row = CaseParty.objects.filter(
-            case_id=item.case_id,
-            party_id=invitation.party_id,
-            relation=CaseRelationKind.invited,
-            removed_at__isnull=True,
-        ).first()
-        if row is not None:
-            case_services.case_party_remove(
-                actor=actor,
-                ctx=ctx,
-                case_id=item.case_id,
-                expected_version=fresh_version(item.case_id),
-                case_party_id=row.pk,
-            )
+    end_involvement_if_last(
+        actor=actor, ctx=ctx, case_id=item.case_id, party_id=invitation.party_id
+    )
     audit_change(
         ctx,
         actor=actor,
@@ -244,13 +232,43 @@ def invitation_remove(
     return invitation
 
 
-def _send_cancel_to_party(item: AgendaItem, party_id: int) -> None:
-    """The party is no longer invited to this meeting: its calendar event is cancelled. The
-    meeting goes on, so the cancellation is built from a cancelled copy; SEQUENCE is raised on
-    the meeting too, so a later re-invitation outranks this cancellation (RFC 5545)."""
-    meeting = item.meeting
+def end_involvement_if_last(
+    *, actor: Actor, ctx: AuditContext, case_id: int, party_id: int
+) -> None:
+    """When the party is invited for no other item of the case, its invited involvement in the
+    case ends through `case_party_remove` (its access ends at once, Art. 9.2, 15.2)."""
+    if Invitation.objects.filter(
+        party_id=party_id, removed_at__isnull=True, item__case_id=case_id
+    ).exists():
+        return
+    row = CaseParty.objects.filter(
+        case_id=case_id,
+        party_id=party_id,
+        relation=CaseRelationKind.invited,
+        removed_at__isnull=True,
+    ).first()
+    if row is not None:
+        case_services.case_party_remove(
+            actor=actor,
+            ctx=ctx,
+            case_id=case_id,
+            expected_version=fresh_version(case_id),
+            case_party_id=row.pk,
+        )
+
+
+def send_cancel_to_parties(meeting: Meeting, party_ids: set[int]) -> None:
+    """The parties are no longer invited to this meeting: their calendar event is cancelled.
+    The meeting goes on, so the cancellation is built from a cancelled copy; SEQUENCE is raised
+    on the meeting too, so a later re-invitation outranks this cancellation (RFC 5545)."""
+    if not party_ids:
+        return
     meeting.sequence += 1
     meeting.save(update_fields=["sequence"])
     copy = type(meeting).objects.get(pk=meeting.pk)
     copy.status = MeetingStatus.cancelled
-    send_calendar_after_commit(copy, [party_id])
+    send_calendar_after_commit(copy, party_ids)
+
+
+def _send_cancel_to_party(item: AgendaItem, party_id: int) -> None:
+    send_cancel_to_parties(item.meeting, {party_id})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,12 +14,18 @@ from django.utils.translation import gettext as _
 from schakel.accounts.models import User
 from schakel.audit.models import AuditAction
 from schakel.audit.record import AuditContext
+from schakel.cases.errors import CaseForbidden
+from schakel.cases.models import Case
+from schakel.cases.selectors import case_visibility_q
+from schakel.cases.services.triage import conference_reschedule
 from schakel.domain.actor import Actor
 from schakel.domain.roles import Role
+from schakel.domain.workflow import Phase
 from schakel.meetings.mail import send_calendar_after_commit
 from schakel.meetings.models import Invitation, Meeting, MeetingKind, MeetingStatus
 from schakel.meetings.services._common import (
     audit_change,
+    fresh_version,
     lock_meeting,
     meeting_write,
     raise_if,
@@ -162,6 +168,7 @@ def meeting_update(
     _validate(data, errors)
     raise_if(errors)
     assert data.starts_at is not None and data.ends_at is not None
+    old_day, new_day = timezone.localdate(meeting.starts_at), timezone.localdate(data.starts_at)
     meeting.title = data.title.strip()
     meeting.starts_at, meeting.ends_at = data.starts_at, data.ends_at
     meeting.location, meeting.video_url = data.location.strip(), data.video_url.strip()
@@ -178,8 +185,40 @@ def meeting_update(
         pk=meeting.pk,
         purpose=PURPOSE_PLANNING,
     )
+    if new_day != old_day:
+        _move_case_dates(actor=actor, ctx=ctx, meeting=meeting, old_day=old_day, new_day=new_day)
     send_calendar_after_commit(meeting, invited_party_ids(meeting))
     return meeting
+
+
+def _move_case_dates(
+    *, actor: Actor, ctx: AuditContext, meeting: Meeting, old_day: date, new_day: date
+) -> None:
+    """The conference date recorded on each undecided item's case (Art. 12.2d) follows the
+    meeting, through the case service. A case whose date points elsewhere (another agenda)
+    keeps it, and so does a case the actor may not change (a chair moving her meeting with a
+    case of another process director, Art. 12.1): moving the meeting is not refused for it."""
+    case_ids = (
+        Case.objects.filter(case_visibility_q(actor))
+        .filter(
+            agenda_items__meeting=meeting,
+            agenda_items__outcome="",
+            conference_date=old_day,
+            phase__in=[Phase.preparation, Phase.case_conference, Phase.mdo, Phase.execution],
+        )
+        .values_list("pk", flat=True)
+    )
+    for case_id in sorted(case_ids):
+        try:
+            conference_reschedule(
+                actor=actor,
+                ctx=ctx,
+                case_id=case_id,
+                expected_version=fresh_version(case_id),
+                conference_date=new_day,
+            )
+        except CaseForbidden:
+            continue  # the case service rolled back its own savepoint and logged the refusal
 
 
 @meeting_write

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from schakel.cases.services import ActionInput, GoalInput
+from schakel.cases.errors import InvalidInput
 from schakel.domain.workflow import DECISION_LABELS_NL, Decision
 from schakel.meetings import selectors, services
 from schakel.meetings.forms import (
@@ -22,10 +22,10 @@ from schakel.meetings.forms import (
     DecisionForm,
     InviteForm,
     MinutesForm,
-    PlanForm,
 )
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MeetingStatus
 from schakel.meetings.pdf import minutes_pdf
+from schakel.meetings.plan_forms import ROWS_PARAM, PlanForm, rows_wanted
 from schakel.meetings.views._common import actor_of, attempt, ctx_of
 from schakel.sharing.selectors import case_items_for
 
@@ -38,7 +38,9 @@ def outcome_label(outcome: str) -> str:
     return ""
 
 
-def _forms(item: AgendaItem, bound: dict[str, forms.Form]) -> dict[str, forms.Form | None]:
+def _forms(
+    item: AgendaItem, bound: dict[str, forms.Form], rows: int
+) -> dict[str, forms.Form | int | None]:
     invitations = list(getattr(item, "active_invitations", []))
     open_meeting = item.meeting.status != MeetingStatus.cancelled
     planned = item.meeting.status == MeetingStatus.planned
@@ -60,9 +62,10 @@ def _forms(item: AgendaItem, bound: dict[str, forms.Form]) -> dict[str, forms.Fo
         "decision": (bound.get("decision") or DecisionForm(prefix="decision"))
         if open_meeting and not decided and item.meeting.kind == MeetingKind.conference
         else None,
-        "plan": (bound.get("plan") or PlanForm(prefix="plan"))
+        "plan": (bound.get("plan") or PlanForm(prefix="plan", rows=rows))
         if open_meeting and not decided and item.meeting.kind == MeetingKind.mdo
         else None,
+        "more_rows": rows + 2,
     }
 
 
@@ -92,7 +95,7 @@ def _page(
         "outcome_label": outcome_label(item.outcome),
     }
     if staff:
-        context.update(_forms(item, bound or {}))
+        context.update(_forms(item, bound or {}, rows_wanted(request.GET.get(ROWS_PARAM))))
     return render(request, "meetings/item.html", context, status=status)
 
 
@@ -237,35 +240,43 @@ def decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     )
 
 
-def _plan_input(d: dict[str, Any]) -> services.PlanInput:
-    return services.PlanInput(
-        case_director_id=d["case_director"].pk,
-        informer_party_id=d["informer_party"].pk,
-        inform_on=d["inform_on"],
-        inform_postponed_reason=d["inform_postponed_reason"],
-        goals=[GoalInput(d["goal_domain"], d["goal"])],
-        closure_criteria=d["closure_criteria"],
-        actions=[
-            ActionInput(
-                d["action_domain"], d["action_description"], d["action_party"].pk, d["action_due"]
+def _adopt(
+    request: HttpRequest, item_id: int, form: PlanForm
+) -> Callable[[dict[str, Any]], object]:
+    def call(d: dict[str, Any]) -> object:
+        goals, actions = form.plan_rows()
+        plan = services.PlanInput(
+            case_director_id=d["case_director"].pk,
+            informer_party_id=d["informer_party"].pk,
+            inform_on=d["inform_on"],
+            inform_postponed_reason=d["inform_postponed_reason"],
+            goals=goals,
+            closure_criteria=d["closure_criteria"],
+            actions=actions,
+        )
+        try:
+            return services.item_adopt_plan(
+                actor=actor_of(request), ctx=ctx_of(request), item_id=item_id, plan=plan
             )
-        ],
-    )
+        except InvalidInput as exc:
+            # Row errors go next to the row's field; the rest next to the form's own fields.
+            raise InvalidInput(form.place_row_errors(exc.errors)) from None
+
+    return call
 
 
 @login_required
 @require_POST
 def plan(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     _item_of(meeting_id, item_id)
+    form = PlanForm(request.POST, prefix="plan")
     return _operation(
         request,
         meeting_id,
         item_id,
         "plan",
-        PlanForm(request.POST, prefix="plan"),
-        lambda d: services.item_adopt_plan(
-            actor=actor_of(request), ctx=ctx_of(request), item_id=item_id, plan=_plan_input(d)
-        ),
+        form,
+        _adopt(request, item_id, form),
         _("The plan of action has been adopted; the case is in execution."),
     )
 
