@@ -1,6 +1,7 @@
 """``./dev bench``: generate a fictional house into a scratch database, then measure.
 
 Usage: ./dev bench [--postgres [SERVER_URL]] [--cases N] [--audit-events M] [--samples S]
+                   [--retention-cases R]
 
 By default a temporary SQLite file is used. With --postgres a scratch database is created on
 the server (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
@@ -53,8 +54,22 @@ def main() -> None:
     parser.add_argument("--audit-events", type=int, default=200_000)
     parser.add_argument("--samples", type=int, default=50, help="requests per operation")
     parser.add_argument("--appends", type=int, default=500, help="audit appends to time")
+    parser.add_argument(
+        "--database",
+        help="measure an existing database (a URL, or a name on the --postgres server) that "
+        "generate_data filled; it is kept, and only filled up to --cases when it has fewer",
+    )
+    parser.add_argument(
+        "--retention-cases",
+        type=int,
+        default=100_000,
+        help="due cases for the retention sweep, measured last (0 skips it)",
+    )
     args = parser.parse_args()
-    if args.postgres:
+    if args.database:
+        server = args.postgres or "postgres://postgres@127.0.0.1:5432/postgres"
+        url = args.database if "://" in args.database else _named(server, args.database)
+    elif args.postgres:
         url = _create_scratch_postgres(args.postgres)
     else:
         url = f"sqlite:///{tempfile.mkdtemp(prefix='schakel-bench-')}/bench.sqlite3"
@@ -62,7 +77,7 @@ def main() -> None:
         _setup(url)
         _run(url, args)
     finally:
-        if args.postgres:
+        if args.postgres and not args.database:
             _drop_scratch_postgres(args.postgres)
 
 
@@ -70,6 +85,10 @@ def _admin_connect(server_url: str):  # type: ignore[no-untyped-def]
     import psycopg
 
     return psycopg.connect(server_url.replace("postgres://", "postgresql://", 1), autocommit=True)
+
+
+def _named(server_url: str, name: str) -> str:
+    return server_url.rsplit("/", 1)[0] + "/" + name
 
 
 def _create_scratch_postgres(server_url: str) -> str:
@@ -153,17 +172,32 @@ def _cpu_model() -> str:
 def _run(url: str, args: argparse.Namespace) -> None:
     from bench import audit_bench, cases_bench
     from bench.measure import table
+    from schakel.cases.models import Case
 
-    generated = _generate(args.cases, args.audit_events)
-    print(
-        f"Generated in {generated['seconds']:,.0f} s: {generated['cases_per_s']:,.0f} cases/s, "
-        f"{generated['audit_events_per_s']:,.0f} audit events/s",
-        flush=True,
-    )
+    have = Case.objects.count() if args.database else 0
+    if have >= args.cases:
+        generated: dict[str, Any] = {"cases": have, "reused": True}
+    else:
+        generated = _generate(args.cases - have, args.audit_events)
+        print(
+            f"Generated in {generated['seconds']:,.0f} s: {generated['cases_per_s']:,.0f} "
+            f"cases/s, {generated['audit_events_per_s']:,.0f} audit events/s",
+            flush=True,
+        )
     print("Measuring ...", flush=True)
     machine = _machine()  # the load average before measuring: other work on the machine skews
     results = cases_bench.run(samples=args.samples, report_samples=max(3, args.samples // 10))
     results.update(audit_bench.run(appends=args.appends))
+    from bench import meetings_bench
+
+    results.update(meetings_bench.run(samples=args.samples))
+    from bench import perf_bench
+
+    results.update(perf_bench.run(samples=args.samples, report_samples=max(3, args.samples // 10)))
+    if args.retention_cases:  # last: the sweep deletes the generated house
+        from bench import retention_bench
+
+        results.update(retention_bench.run(due_cases=args.retention_cases))
     machine["load_average_1m_after"] = os.getloadavg()[0]
     report = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),

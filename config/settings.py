@@ -70,8 +70,17 @@ CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
 
+# Load-test mode (`./dev load`, docs/performance.md): sessions are minted directly by
+# `manage.py load_test_sessions` and no second factor is asked. Only with this explicit flag,
+# and never in production (refused at start-up).
+SCHAKEL_LOAD_TEST = _env_bool("SCHAKEL_LOAD_TEST", False)
+if SCHAKEL_LOAD_TEST and PRODUCTION:
+    raise ImproperlyConfigured("SCHAKEL_LOAD_TEST is never allowed in production")
+
 # Art. 18.3: adequate technical measures. Production requires 2FA for everyone, always.
 SCHAKEL_REQUIRE_2FA = True if PRODUCTION else _env_bool("SCHAKEL_REQUIRE_2FA", True)
+if SCHAKEL_LOAD_TEST:
+    SCHAKEL_REQUIRE_2FA = False
 SCHAKEL_DEMO_BANNER = MODE == "demo"
 SCHAKEL_HOUSE_NAME = os.environ.get("SCHAKEL_HOUSE_NAME", "Zorg- en Veiligheidshuis IJsselland")
 
@@ -100,6 +109,9 @@ INSTALLED_APPS = [
     "schakel.sharing",
     "schakel.governance",
     "schakel.reports",
+    "schakel.meetings",
+    "schakel.rights",
+    "schakel.retention",
     "schakel.web",
     "schakel.api",
     "schakel.demo",
@@ -305,6 +317,14 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
 # Links in e-mails and calendar invitations must be absolute; mail has no request to build them
 # from. Set it to the address users reach Schakel on (e.g. https://schakel.zvh-ijsselland.nl).
 SCHAKEL_BASE_URL = os.environ.get("SCHAKEL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- Lawful sharing (docs/sharing.md)
+# Break-the-glass: how long a process director's emergency access to a case lasts.
+SCHAKEL_EMERGENCY_ACCESS_HOURS = int(os.environ.get("SCHAKEL_EMERGENCY_ACCESS_HOURS", "4"))
+# Attachments to information items: the largest file accepted (bytes, before encryption).
+SCHAKEL_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("SCHAKEL_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024))
+)
 
 # --- REST API (SCREENS.md: API conventions)
 SCHAKEL_API_VERSION = "1.0.0"

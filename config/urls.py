@@ -10,6 +10,9 @@ urlpatterns = [
     path("informatie/", include("schakel.sharing.urls")),
     path("bestuur/", include("schakel.governance.urls")),
     path("rapportage/", include("schakel.reports.urls")),
+    path("privacy/bewaartermijnen/", include("schakel.retention.urls")),
+    path("overleggen/", include("schakel.meetings.urls")),
+    path("verzoeken/", include("schakel.rights.urls")),
     path("", include("schakel.web.urls")),
 ]
 

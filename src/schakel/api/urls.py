@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("schakel.sharing.api_urls")),
     path("", include("schakel.governance.api_urls")),
     path("", include("schakel.reports.api_urls")),
+    path("", include("schakel.meetings.api_urls")),
+    path("", include("schakel.rights.api_urls")),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -161,3 +161,120 @@ def record_changed(
         purpose=purpose,
         **_actor_fields(actor),
     )
+
+
+# --- break-the-glass (issue #4 item 5) ----------------------------------------------------
+
+
+def emergency_access_granted(
+    ctx: AuditContext,
+    *,
+    actor: Actor,
+    grant_id: int,
+    hours: int,
+    reason_digest: str,
+    subject_pseudonym: str = "",
+) -> AuditEvent:
+    """A process director opened a case outside the normal rules. The reason itself may name
+    the person, so it stays encrypted in the grant (sharing.EmergencyAccess); the chained
+    event carries its SHA-256 digest, so a later change to the reason shows."""
+    return _append(
+        ctx,
+        action=AuditAction.CREATE,
+        object_type="emergency_access",
+        object_id=grant_id,
+        subject_pseudonym=subject_pseudonym,
+        purpose=f"break_the_glass: noodtoegang {hours} uur, reden sha256 {reason_digest[:16]}",
+        **_actor_fields(actor),
+    )
+
+
+def emergency_access_reviewed(ctx: AuditContext, *, actor: Actor, grant_id: int) -> AuditEvent:
+    """The privacy officer reviewed a break-the-glass grant (AVG Art. 39)."""
+    return _append(
+        ctx,
+        action=AuditAction.UPDATE,
+        object_type="emergency_access",
+        object_id=grant_id,
+        purpose="AVG Art. 39 beoordeling noodtoegang",
+        **_actor_fields(actor),
+    )
+
+
+# --- rights of the subject (AVG Art. 12-21) ----------------------------------------------
+# The step names the kind of request and what happened; never the person's words.
+
+
+def subject_request_recorded(
+    ctx: AuditContext, *, actor: Actor, request_id: int, kind: str, subject_pseudonym: str
+) -> AuditEvent:
+    return _append(
+        ctx,
+        action=AuditAction.CREATE,
+        object_type="subject_request",
+        object_id=request_id,
+        subject_pseudonym=subject_pseudonym,
+        purpose=f"AVG Art. 12 verzoek ({kind})",
+        **_actor_fields(actor),
+    )
+
+
+def subject_request_handled(
+    ctx: AuditContext, *, actor: Actor, request_id: int, step: str, subject_pseudonym: str
+) -> AuditEvent:
+    """A note, an extension, a decision, a rectification routed to or answered by a party."""
+    return _append(
+        ctx,
+        action=AuditAction.UPDATE,
+        object_type="subject_request",
+        object_id=request_id,
+        subject_pseudonym=subject_pseudonym,
+        purpose=f"AVG Art. 12 afhandeling: {step}"[:200],
+        **_actor_fields(actor),
+    )
+
+
+def subject_informing_recorded(
+    ctx: AuditContext, *, actor: Actor, subject_id: int, state: str, subject_pseudonym: str
+) -> AuditEvent:
+    return _append(
+        ctx,
+        action=AuditAction.UPDATE,
+        object_type="subject_informing",
+        object_id=subject_id,
+        subject_pseudonym=subject_pseudonym,
+        purpose=f"AVG Art. 13-14 informeren: {state}",
+        **_actor_fields(actor),
+    )
+
+
+def subject_access_exported(
+    ctx: AuditContext, *, actor: Actor, subject_id: int, fmt: str, subject_pseudonym: str
+) -> AuditEvent:
+    """The access export (inzage) was generated: it decrypts everything about the person."""
+    return _append(
+        ctx,
+        action=AuditAction.EXPORT,
+        object_type="subject_access_export",
+        object_id=subject_id,
+        subject_pseudonym=subject_pseudonym,
+        purpose=f"AVG Art. 15 inzage ({fmt})",
+        **_actor_fields(actor),
+    )
+
+
+# --- retention ----------------------------------------------------------------------------
+
+
+def retention_batch_deleted(
+    ctx: AuditContext, *, rule_code: str, run_id: str, case_count: int
+) -> AuditEvent:
+    """The retention sweep carried out one rule for a batch of cases (issue #5). No actor: the
+    schedule acts. The deletion receipts name the cases; this row only counts them."""
+    return _append(
+        ctx,
+        action=AuditAction.DELETE,
+        object_type="retention_sweep",
+        object_id=run_id,
+        purpose=f"retention {rule_code}: {case_count} cases (privacy protocol art. 11)",
+    )

@@ -36,7 +36,8 @@ from schakel.cases.models import (
 from schakel.domain.actor import Actor
 from schakel.domain.criteria import CRITERIA
 from schakel.domain.policy import (
-    CASE_STAFF_ROLES,
+    HOUSE_WIDE_ROLES,
+    INTAKE_PHASES,
     CaseAction,
     CaseRelation,
     decide,
@@ -67,9 +68,43 @@ PURPOSE_BY_PHASE: dict[str, str] = {
 }
 
 _ACTIVE = Q(removed_at__isnull=True)
+PURPOSE_BREAK_THE_GLASS = "break_the_glass"
 
 
 # --------------------------------------------------------------------------- access
+
+
+def active_grant_case_ids(actor: Actor) -> QuerySet[Any]:
+    """The case ids of the actor's running break-the-glass grants (sharing.EmergencyAccess)."""
+    from schakel.sharing.models import EmergencyAccess  # sharing builds on cases, not v.v.
+
+    return EmergencyAccess.objects.filter(
+        user_id=actor.user_id, expires_at__gt=timezone.now(), ended_at__isnull=True
+    ).values("case_id")
+
+
+def _director_q(actor: Actor) -> Q:
+    """A process director: the cases they direct, the unassigned intake queue, their grants.
+
+    Three indexed conditions on Case itself (case_pd, case_phase, the primary key), so the
+    planner combines them with a BitmapOr or walks the keyset index; no per-row subquery."""
+    return (
+        Q(process_director_id=actor.user_id)
+        | Q(process_director__isnull=True, phase__in=[p.value for p in INTAKE_PHASES])
+        | Q(pk__in=active_grant_case_ids(actor))
+    )
+
+
+def _party_q(actor: Actor) -> Q:
+    """A partner delegate: one indexed EXISTS on the party's active involvements.
+
+    The case director needs no OR on `case_director_id`: their party always holds an active
+    `case_director` involvement (cases.services.plan.case_director_assign adds it and
+    case_party_remove refuses to end it), and `relation_for` counts the case director only
+    through that row (issue #9: the OR made PostgreSQL scan the whole case table)."""
+    return Q(
+        Exists(CaseParty.objects.filter(_ACTIVE, case=OuterRef("pk"), party_id=actor.party_id))
+    )
 
 
 def case_visibility_q(actor: Actor) -> Q:
@@ -77,30 +112,59 @@ def case_visibility_q(actor: Actor) -> Q:
     nothing = Q(pk__in=[])
     if not may_see_cases_at_all(actor):
         return nothing
-    if actor.has(*CASE_STAFF_ROLES):
+    if actor.has(*HOUSE_WIDE_ROLES):
         return Q()
-    involved = Exists(
-        CaseParty.objects.filter(_ACTIVE, case=OuterRef("pk"), party_id=actor.party_id)
-    )
-    return Q(involved) | Q(case_director_id=actor.user_id)
+    parts = []
+    if actor.has(Role.process_director):
+        parts.append(_director_q(actor))
+    if actor.has(Role.partner_delegate):
+        parts.append(_party_q(actor))
+    if not parts:
+        return nothing
+    combined = parts[0]
+    for part in parts[1:]:
+        combined |= part
+    return combined
+
+
+def has_emergency_access(actor: Actor, case_id: int) -> bool:
+    """True when the actor holds a running break-the-glass grant for the case."""
+    if not actor.has(Role.process_director):
+        return False
+    return active_grant_case_ids(actor).filter(case_id=case_id).exists()
 
 
 def relation_for(actor: Actor, case: Case) -> CaseRelation:
-    """The actor's relation to one case, from its active CaseParty rows (prefetched or not)."""
+    """The actor's relation to one case, from its active CaseParty rows (prefetched or not).
+
+    Only for a process director who neither directs the case nor finds it in the intake queue
+    does this ask the database whether a break-the-glass grant is running."""
     relations = {
         row.relation
         for row in case.parties.all()
         if row.party_id == actor.party_id and row.removed_at is None
     }
+    is_pd = case.process_director_id == actor.user_id
+    intake = case.process_director_id is None and case.phase in INTAKE_PHASES
     return CaseRelation(
         party_is_referrer=CaseRelationKind.referrer in relations,
         party_is_municipality=CaseRelationKind.municipality in relations,
         party_is_consulted=CaseRelationKind.consulted in relations,
         party_is_invited=CaseRelationKind.invited in relations,
         party_is_case_director_party=CaseRelationKind.case_director in relations,
-        is_process_director=case.process_director_id == actor.user_id,
-        is_case_director=case.case_director_id == actor.user_id,
+        is_process_director=is_pd,
+        # The case director acts for their party (Art. 13.1): through its involvement.
+        is_case_director=(
+            case.case_director_id == actor.user_id and CaseRelationKind.case_director in relations
+        ),
         closed=case.phase in FINAL_PHASES,
+        unassigned_intake=intake,
+        emergency_access=(
+            not is_pd
+            and not intake
+            and case.pk is not None
+            and has_emergency_access(actor, case.pk)
+        ),
     )
 
 
@@ -140,12 +204,17 @@ def case_get_for(
 ) -> Case | None:
     """The case with its subjects, if the actor may read it; one read event per subject."""
     case = _detail_queryset().filter(pk=case_id).first()
-    if case is None or not may(actor, case, CaseAction.read):
+    verdict = decide(actor, relation_for(actor, case), CaseAction.read) if case else None
+    if case is None or verdict is None or not verdict.allowed:
         audit.access_denied(
             ctx, actor=actor, object_type="case", object_id=case_id, purpose="case_read"
         )
         return None
-    reason = purpose or PURPOSE_BY_PHASE[case.phase]
+    # Every read under a break-the-glass grant carries that ground (issue #4 item 5).
+    if verdict.reason == "break_the_glass":
+        reason = PURPOSE_BREAK_THE_GLASS
+    else:
+        reason = purpose or PURPOSE_BY_PHASE[case.phase]
     for link in case.case_subjects.all():
         audit.record_read(
             ctx,
@@ -171,26 +240,39 @@ def case_facts(case: Case, *, adjustment_reason_set: bool = False) -> CaseFacts:
     invited = CaseParty.objects.filter(
         _ACTIVE, case=case, relation=CaseRelationKind.invited
     ).exclude(justification="")
+    return replace(
+        case_facts_base(case, adjustment_reason_set=adjustment_reason_set),
+        has_subjects=CaseSubject.objects.filter(case=case).exists(),
+        criteria_assessed=assessed,
+        invitations_justified=invited.exists(),
+        plan_has_actions=plan is not None and has_actions,
+        closure_criteria_set=plan is not None and bool(plan.closure_criteria.strip()),
+    )
+
+
+def case_facts_base(case: Case, *, adjustment_reason_set: bool = False) -> CaseFacts:
+    """The facts read from the case row itself; the ones from related rows are False here
+    (`case_facts` and `case_facts_from_view` fill them in)."""
     return CaseFacts(
         phase=Phase(case.phase),
-        has_subjects=CaseSubject.objects.filter(case=case).exists(),
+        has_subjects=False,
         referring_party_set=case.referring_party_id is not None,
         referral_reason_set=bool(case.reason.strip()),
         target_group=TargetGroup(case.target_group) if case.target_group else None,
         municipality_set=case.municipality_id is not None,
         referrer_consulted=case.referrer_consulted,
-        criteria_assessed=assessed,
+        criteria_assessed=False,
         criteria_met=case.criteria_met is True,
         admission_table_set=bool(case.admission_table),
         refusal_reason_set=bool(case.refusal_reason.strip()),
         conference_goal_set=bool(case.conference_goal.strip()),
-        invitations_justified=invited.exists(),
+        invitations_justified=False,
         on_agenda=case.conference_date is not None and case.conference_date >= timezone.localdate(),
         decision=Decision(case.decision) if case.decision else None,
         decision_motivation_set=bool(case.decision_motivation.strip()),
         case_director_set=case.case_director_id is not None,
-        plan_has_actions=plan is not None and has_actions,
-        closure_criteria_set=plan is not None and bool(plan.closure_criteria.strip()),
+        plan_has_actions=False,
+        closure_criteria_set=False,
         subject_informer_set=case.informer_party_id is not None,
         adjustment_reason_set=adjustment_reason_set,
         closure_reason_set=bool(case.closure_reason.strip()),
@@ -246,6 +328,23 @@ def case_view(*, case: Case) -> CaseView:
             PhaseTransition.objects.filter(case=case).select_related("actor", "actor_party")
         ),
         events=list(CaseEvent.objects.filter(case=case).select_related("actor")[:200]),
+    )
+
+
+def case_facts_from_view(view: CaseView) -> CaseFacts:
+    """`case_facts` from the rows the case page already holds (no query): the same facts,
+    derived the same way (tests/cases/test_case_page_queries.py holds them equal)."""
+    case, plan = view.case, view.plan
+    has_actions = any(a.status != ActionStatus.cancelled for a in view.actions)
+    return replace(
+        case_facts_base(case),
+        has_subjects=bool(view.subjects),
+        criteria_assessed=len(view.assessments) == len(CRITERIA),
+        invitations_justified=any(
+            p.relation == CaseRelationKind.invited and p.justification != "" for p in view.parties
+        ),
+        plan_has_actions=plan is not None and has_actions,
+        closure_criteria_set=plan is not None and bool(plan.closure_criteria.strip()),
     )
 
 
@@ -330,7 +429,12 @@ def case_list_for(
         position = decode_cursor(cursor)
         if position is not None:
             moment, pk = position
-            qs = qs.filter(Q(updated_at__lt=moment) | Q(updated_at=moment, pk__lt=pk))
+            # The redundant `updated_at <= moment` is what the index can seek to; the OR alone
+            # made PostgreSQL walk every newer row first (issue #9, deep pages).
+            qs = qs.filter(
+                Q(updated_at__lte=moment),
+                Q(updated_at__lt=moment) | Q(updated_at=moment, pk__lt=pk),
+            )
     rows = list(
         qs.select_related("municipality", "referring_party", "process_director")
         .prefetch_related(
@@ -389,7 +493,7 @@ def referrals_to_triage(*, actor: Actor, limit: int = 10) -> list[Case]:
     if not actor.party_active or not actor.has(Role.process_director):
         return []
     return list(
-        Case.objects.filter(phase=Phase.referral)
+        Case.objects.filter(case_visibility_q(actor), phase=Phase.referral)
         .select_related("municipality", "referring_party")
         .order_by("updated_at", "id")[:limit]
     )
@@ -418,11 +522,14 @@ STEP_INPUTS: dict[Action, dict[str, Any]] = {
 }
 
 
-def case_allowed_actions(*, actor: Actor, case: Case) -> list[Action]:
-    """The workflow steps this actor may take now: the table AND the policy (the buttons)."""
+def case_allowed_actions(
+    *, actor: Actor, case: Case, facts: CaseFacts | None = None
+) -> list[Action]:
+    """The workflow steps this actor may take now: the table AND the policy (the buttons).
+    `facts`: when the caller already has them (the case page: `case_facts_from_view`)."""
     if not decide(actor, relation_for(actor, case), CaseAction.transition).allowed:
         return []
-    facts = case_facts(case)
+    facts = facts or case_facts(case)
     roles = actor_roles_for(actor, case)
     shown = []
     for action in Action:

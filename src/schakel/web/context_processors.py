@@ -14,6 +14,9 @@ from schakel.cases.presentation import case_navigation
 from schakel.domain.governance_policy import GovAction, governance_allows
 from schakel.domain.reports_policy import ReportAction, reports_allow
 from schakel.domain.roles import Role
+from schakel.meetings.presentation import meetings_navigation
+from schakel.retention.presentation import retention_navigation
+from schakel.rights.presentation import rights_navigation
 from schakel.sharing.presentation import sharing_navigation
 
 
@@ -26,6 +29,7 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
         return []
     items: list[dict[str, Any]] = [{"label": _("My work"), "url": reverse("web:home")}]
     items += case_navigation(actor)
+    items += meetings_navigation(actor)
     # Parties are public within the house: every role sees who takes part in the covenant.
     items.append({"label": _("Parties"), "url": reverse("web:party_list")})
     if governance_allows(actor, GovAction.open_governance):
@@ -33,6 +37,8 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
     if reports_allow(actor, ReportAction.view_dashboard):
         items.append({"label": _("Reports"), "url": reverse("reports:dashboard")})
     items += sharing_navigation(actor)
+    items += retention_navigation(actor)
+    items += rights_navigation(actor)
     if actor.has(Role.functional_administrator, Role.privacy_officer):
         items.append({"label": _("API"), "url": reverse("api:docs")})
     for item in items:

@@ -13,6 +13,7 @@ from schakel.cases.services.referral import SubjectInput, case_refer
 from schakel.cases.services.transition import case_transition
 from schakel.cases.services.triage import (
     case_assign_process_director,
+    case_party_invite,
     case_party_remove,
     conference_prepare,
     consultation_answer,
@@ -28,6 +29,7 @@ __all__ = [
     "case_assign_process_director",
     "case_director_assign",
     "case_informing_set",
+    "case_party_invite",
     "case_party_remove",
     "case_refer",
     "case_transition",

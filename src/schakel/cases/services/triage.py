@@ -299,16 +299,95 @@ def conference_prepare(
 
 
 @case_write
+def conference_reschedule(
+    *, actor: Actor, ctx: AuditContext, case_id: int, expected_version: int, conference_date: date
+) -> None:
+    """Move the date of the conference the case is on (Art. 12.2d), when the meeting it is on
+    is moved (meetings app). Only a case that has a conference date; goal and invitations stay."""
+    case = lock_case(actor=actor, ctx=ctx, case_id=case_id, expected_version=expected_version)
+    require_role(actor, Role.process_director, Role.conference_secretary)
+    _phase_in(case.phase, Phase.preparation, Phase.case_conference, Phase.mdo, Phase.execution)
+    if case.conference_date is None:
+        raise_if({"conference_date": [_("Choose the date of the conference.")]})
+    if conference_date < timezone.localdate():
+        raise_if({"conference_date": [_("The date of the conference cannot be in the past.")]})
+    case.conference_date = conference_date
+    touch(
+        case,
+        actor=actor,
+        ctx=ctx,
+        kind="prepared",
+        detail=conference_date.isoformat(),
+        purpose=PURPOSE_PREPARATION,
+    )
+
+
+@case_write
+def case_party_invite(
+    *,
+    actor: Actor,
+    ctx: AuditContext,
+    case_id: int,
+    expected_version: int,
+    party_id: int | None,
+    justification: str,
+) -> CaseParty:
+    """Record one party invited to discuss the case, with why it may lawfully and directly take
+    part (Art. 12.2e, 15.2); used by the agenda of a case conference or MDO (meetings app).
+    An invitation that exists keeps its row and takes the new justification."""
+    case = lock_case(actor=actor, ctx=ctx, case_id=case_id, expected_version=expected_version)
+    require_role(actor, Role.process_director, Role.conference_secretary)
+    _phase_in(case.phase, Phase.preparation, Phase.case_conference, Phase.mdo, Phase.execution)
+    errors: dict[str, list[str]] = {}
+    party = party_or_error(errors, "party", party_id)
+    text = required_text(
+        errors,
+        "justification",
+        justification,
+        _("Record why this party may lawfully and directly take part (Art. 12.2e)."),
+    )
+    if party is not None and party.kind == PartyKind.house:
+        errors.setdefault("party", []).append(_("Choose parties from the list."))
+    raise_if(errors)
+    assert party is not None
+    row = CaseParty.objects.filter(
+        case=case, party=party, relation=CaseRelationKind.invited, removed_at__isnull=True
+    ).first()
+    if row is None:
+        row = CaseParty.objects.create(
+            case=case,
+            party=party,
+            relation=CaseRelationKind.invited,
+            justification=text,
+            added_by_id=actor.user_id,
+            added_at=timezone.now(),
+        )
+    elif row.justification != text:
+        row.justification = text
+        row.save(update_fields=["justification"])
+    touch(
+        case, actor=actor, ctx=ctx, kind="invited", detail=party.name, purpose=PURPOSE_PREPARATION
+    )
+    return row
+
+
+@case_write
 def case_party_remove(
     *, actor: Actor, ctx: AuditContext, case_id: int, expected_version: int, case_party_id: int
 ) -> None:
-    """End a party's involvement; its access ends at once. Referrer and municipality stay."""
+    """End a party's involvement; its access ends at once. Referrer and municipality stay.
+    The conference secretary, who keeps the invitations (Art. 15.2), may end an invitation."""
     case = lock_case(actor=actor, ctx=ctx, case_id=case_id, expected_version=expected_version)
-    require_role(actor, Role.process_director)
+    require_role(actor, Role.process_director, Role.conference_secretary)
     row = CaseParty.objects.filter(pk=case_party_id, case=case, removed_at__isnull=True).first()
     if row is None or row.relation in (CaseRelationKind.referrer, CaseRelationKind.municipality):
         raise_if({"case_party": [_("This involvement cannot be ended.")]})
         return  # pragma: no cover
+    if row.relation == CaseRelationKind.case_director and case.case_director_id is not None:
+        # The case director reads the case through this involvement (Art. 13.1; issue #9).
+        raise_if({"case_party": [_("This involvement cannot be ended.")]})
+    if row.relation != CaseRelationKind.invited and not actor.has(Role.process_director):
+        raise CaseForbidden(_("Your role may not do this."), "role_not_allowed")
     row.removed_at = timezone.now()
     row.save(update_fields=["removed_at"])
     touch(

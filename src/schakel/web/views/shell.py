@@ -19,6 +19,7 @@ from schakel.parties.selectors import (
     party_list,
     party_memberships,
 )
+from schakel.rights.presentation import rights_home
 
 
 @login_required
@@ -32,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "party": party_get_by_id(party_id=actor.party_id),
             "role_labels": sorted(ROLE_LABELS_NL[r] for r in actor.roles),
             "case_work": case_home(actor=actor),
+            "rights_work": rights_home(actor),
         },
     )
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from schakel.accounts.services import user_ensure
 from schakel.demo.cases import load_demo_cases
 from schakel.demo.governance import build_governance_demo
+from schakel.demo.meetings import build_meetings_demo
 from schakel.demo.parties import (
     COVENANT_SIGNED_ON,
     COVENANT_TITLE,
@@ -21,6 +22,8 @@ from schakel.demo.parties import (
 )
 from schakel.demo.people import PEOPLE
 from schakel.demo.reports import build_reports_demo
+from schakel.demo.retention import build_retention_demo
+from schakel.demo.rights import build_rights_demo
 from schakel.domain.parties import PartyDomain, PartyKind
 from schakel.parties.services import covenant_ensure, membership_ensure, party_ensure
 
@@ -68,7 +71,12 @@ class Command(BaseCommand):
                 job_title=person.job_title,
             )
         cases = load_demo_cases(users=users, parties=parties)
+        if build_meetings_demo(users=users, parties=parties):
+            self.stdout.write("Meetings: a weekly case conference and one held, with minutes.")
         build_reports_demo(users=users, parties=parties)
+        build_rights_demo(users=users)
+        if build_retention_demo(users=users):
+            self.stdout.write("Retention: cases past or near their due date and one legal hold.")
         if build_governance_demo():
             self.stdout.write("Governance: bodies, meetings, annual plan and a join request.")
         self.stdout.write(
