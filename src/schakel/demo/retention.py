@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from schakel.accounts.models import User
 from schakel.accounts.selectors import actor_for
 from schakel.audit.record import AuditContext
-from schakel.cases.models import Case
+from schakel.cases.models import Case, PhaseTransition
+from schakel.cases.statistics import record_statistics
 from schakel.domain.bsn import demo_bsn
 from schakel.retention import services
 from schakel.retention.models import LegalHold
@@ -38,7 +40,15 @@ def build_retention_demo(*, users: dict[str, User]) -> bool:
     for n, days in CLOSED_DAYS_AGO.items():
         case = _case(n)
         if case is not None and case.closed_at is not None:
-            Case.objects.filter(pk=case.pk).update(closed_at=now - timedelta(days=days))
+            # The whole history moves back together, so the timeline and the anonymous
+            # statistics (derived from the transitions) tell the same story as closed_at.
+            shift = now - timedelta(days=days) - case.closed_at
+            PhaseTransition.objects.filter(case=case).update(occurred_at=F("occurred_at") + shift)
+            Case.objects.filter(pk=case.pk).update(
+                closed_at=F("closed_at") + shift, created_at=F("created_at") + shift
+            )
+            case.refresh_from_db()
+            record_statistics(case)
     services.legal_hold_place(
         actor=actor_for(users["privacy"]),
         ctx=AuditContext.system(),
