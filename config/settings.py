@@ -357,6 +357,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "JoinKindEnum": ["partner", "municipality"],
         "InformationKindEnum": "schakel.sharing.models.ItemKind",
+        "MeetingKindEnum": "schakel.meetings.models.MeetingKind",
+        "RequestKindEnum": "schakel.rights.models.RequestKind",
     },
 }
 
