@@ -134,6 +134,11 @@ def has_emergency_access(actor: Actor, case_id: int) -> bool:
     return active_grant_case_ids(actor).filter(case_id=case_id).exists()
 
 
+def case_visible_to(actor: Actor, case_id: int) -> bool:
+    """May the actor still read this case? (No personal data read, so no audit event.)"""
+    return Case.objects.filter(case_visibility_q(actor), pk=case_id).exists()
+
+
 def relation_for(actor: Actor, case: Case) -> CaseRelation:
     """The actor's relation to one case, from its active CaseParty rows (prefetched or not).
 

@@ -23,7 +23,7 @@ from schakel.cases.errors import CaseForbidden, CaseNotFound, InvalidInput
 from schakel.cases.models import Case, CaseEvent, CaseParty
 from schakel.cases.selectors import relation_for
 from schakel.domain.actor import Actor
-from schakel.domain.policy import ItemAction, ItemFacts, decide_item
+from schakel.domain.policy import CaseAction, ItemAction, ItemFacts, decide, decide_item
 from schakel.parties.models import Party
 from schakel.sharing.models import (
     InformationItem,
@@ -73,9 +73,11 @@ def _check(
     verdict = decide_item(actor, facts, action)
     if verdict.allowed:
         return
-    if not decide_item(actor, facts, ItemAction.read).allowed and action != ItemAction.add:
+    # A case or item the actor may not read is missing to them, whatever the action
+    # (a refusal must not tell that it exists).
+    if not decide(actor, facts.case, CaseAction.read).allowed:
         raise _Refused(CaseNotFound(), object_type, object_id, verdict.reason)
-    if verdict.reason in ("party_not_active", "no_role", "party_not_involved"):
+    if action != ItemAction.add and not decide_item(actor, facts, ItemAction.read).allowed:
         raise _Refused(CaseNotFound(), object_type, object_id, verdict.reason)
     if verdict.reason == "case_closed":
         message = _("The case is closed and can no longer be changed.")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import (
-    OpenApiExample,
-    extend_schema,
-)
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from schakel.cases import services
+from schakel.cases import selectors, services
 from schakel.cases.api import serializers as s
 from schakel.cases.api.views._base import (
     ERRORS,
@@ -175,7 +172,14 @@ class CaseProcessDirectorView(CaseAPIView):
         tags=[TAG],
         summary="De procesregisseur van de casus aanwijzen (Art. 12)",
         request=s.PersonInSerializer,
-        responses={200: s.CaseDetailSerializer, **ERRORS},
+        responses={
+            200: s.CaseDetailSerializer,
+            204: OpenApiResponse(
+                description="Overgedragen aan een andere procesregisseur: u ziet de casus niet "
+                "meer (een procesregisseur leest alleen de casussen die hij of zij regisseert)."
+            ),
+            **ERRORS,
+        },
         examples=[
             OpenApiExample(
                 "Aanwijzen",
@@ -194,8 +198,15 @@ class CaseProcessDirectorView(CaseAPIView):
                 expected_version=data["expected_version"],
                 user_id=data["username"].pk,
             ),
-            lambda _r: self.detail(request, case_id),
+            lambda _r: self._after_handover(request, case_id),
         )
+
+    def _after_handover(self, request: Request, case_id: int) -> Response:
+        # Handing a case to a colleague ends one's own access to it (docs/sharing.md): the
+        # change is done, but the case is no longer the caller's to read.
+        if not selectors.case_visible_to(self.actor(request), case_id):
+            return Response(status=204)
+        return self.detail(request, case_id)
 
 
 class CaseConferenceView(CaseAPIView):
