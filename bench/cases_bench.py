@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connection
+from django.db.models import Q
 from django.test import Client
 
 from bench.measure import compare, timed
@@ -176,6 +177,29 @@ def run(*, samples: int, report_samples: int) -> dict[str, dict[str, Any]]:
             _bare(lambda: [(_delegate_list_sql(party, (moment, pk)), [_stamp(moment), pk])]),
             samples,
         )
+
+    # Issue #4: what the policy filter costs. The same first page of the same query, once with
+    # the delegate's visibility filter and once without any (the "bare" column here is the
+    # unfiltered ORM query, so the ratio is the policy's price; target at most 1.5x).
+    delegate_actor = actor_for(delegate)
+
+    def page(q: Any) -> Callable[[], None]:
+        def run_page() -> None:
+            list(
+                Case.objects.filter(q)
+                .select_related("municipality", "referring_party", "process_director")
+                .order_by("-updated_at", "-id")[:PAGE]
+            )
+
+        return run_page
+
+    _measure(
+        "policy filter: delegate list vs the same list unfiltered",
+        results,
+        page(case_visibility_q(delegate_actor)),
+        page(Q()),
+        samples,
+    )
 
     # Case list for a process director: the cases they direct, the intake queue, grants.
     _measure(
