@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "django_htmx",
     "axes",
@@ -325,6 +327,11 @@ SCHAKEL_EMERGENCY_ACCESS_HOURS = int(os.environ.get("SCHAKEL_EMERGENCY_ACCESS_HO
 SCHAKEL_ATTACHMENT_MAX_BYTES = int(
     os.environ.get("SCHAKEL_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024))
 )
+
+# --- Background work (STACK.md): the queue lives in the database, no extra server. A worker
+# runs `manage.py db_worker`; periodic work (the retention sweep) is enqueued from cron or a
+# systemd timer with `manage.py retention_sweep --enqueue` (docs/operations.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # --- REST API (SCREENS.md: API conventions)
 SCHAKEL_API_VERSION = "1.0.0"

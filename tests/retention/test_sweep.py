@@ -338,3 +338,24 @@ def test_services_case_refer_still_works_after_a_sweep(
     run(days=2 * 366 + 1)
     new = refer(kees, house, subjects=[services.SubjectInput("A", "B", date(1990, 1, 1))])
     assert new.number != case.number
+
+
+# The worker closes and reopens database connections, as it would in its own process, so the
+# test cannot run inside the usual rolled-back transaction.
+@pytest.mark.django_db(transaction=True)
+def test_the_sweep_runs_as_a_task_from_the_database_queue(make_canary: CanaryFactory) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    case = make_canary([])
+    out = io.StringIO()
+    call_command("retention_sweep", "--enqueue", stdout=out)
+    assert "In de wachtrij gezet" in out.getvalue()
+    queued = DBTaskResult.objects.get()
+    assert queued.status == "READY" and InformationItem.objects.filter(case=case).exists()
+    with time_machine.travel(timezone.now() + timedelta(days=200), tick=False):
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL", queued.traceback
+    assert queued.return_value["cases"] == 1
+    assert not InformationItem.objects.filter(case=case).exists()
+    assert DeletionReceipt.objects.filter(case_number=case.number).exists()

@@ -28,10 +28,22 @@ class Command(BaseCommand):
             default=None,
             help="Stop starting new batches after this many seconds (the next run continues).",
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Put the sweep in the database queue for `manage.py db_worker` instead.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["batch_size"] < 1:
             raise CommandError("--batch-size moet minstens 1 zijn.")
+        if options["enqueue"]:
+            from schakel.retention.tasks import DEFAULT_MAX_SECONDS, retention_sweep_task
+
+            seconds = int(options["max_seconds"] or DEFAULT_MAX_SECONDS)
+            result = retention_sweep_task.enqueue(max_seconds=seconds)
+            self.stdout.write(f"In de wachtrij gezet: {result.id}")
+            return
         try:
             labels = {
                 rule.code: DATA_CLASS_LABELS_NL[rule.data_class] for rule in current_schedule()
