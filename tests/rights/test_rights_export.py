@@ -3,16 +3,26 @@ accessed it; nothing of other people; making it is logged."""
 
 from __future__ import annotations
 
+import base64
 import io
 import json
+from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from pypdf import PdfReader
 
+from schakel.accounts.models import User
 from schakel.audit.models import AuditEvent
 from schakel.audit.record import subject_pseudonym
+from schakel.cases.models import Case
 from schakel.cases.selectors import case_get_for
+from schakel.meetings.models import AgendaItem, Meeting, Minutes
 from schakel.rights.export import OTHER, access_export_for, redactor
+from schakel.rights.pdf import export_pdf
+from schakel.sharing import services as sharing_services
+from schakel.sharing.attachments import attachment_add
 from schakel.sharing.selectors import item_get_for
 from tests.rights.conftest import CTX, JEROEN_BSN, MILA_ADDRESS, MILA_BSN, SEM_BSN, Family, act
 
@@ -66,8 +76,6 @@ def test_nothing_of_other_people(ilse, family: Family) -> None:
 
 
 def test_the_pdf_says_the_same(ilse, family: Family) -> None:
-    from schakel.rights.pdf import export_pdf
-
     pdf = export_pdf(_export(ilse, family, fmt="pdf"))
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     flat = " ".join(text.split())
@@ -120,3 +128,77 @@ def test_the_pdf_shows_dutch_dates() -> None:
     assert nl_date("2026-02-28") == "28-02-2026"
     assert nl_date("2026-11-29T13:22:21+01:00") == "29-11-2026 13:22"
     assert nl_date(None) == "" and nl_date("later") == "later"
+
+
+HOUR = timedelta(hours=1)
+PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n"
+
+
+def _attach(user: User, item_id: int, name: str, marker: str) -> bytes:
+    data = PDF + marker.encode()
+    upload = SimpleUploadedFile(name, data, content_type="application/pdf")
+    attachment_add(actor=act(user), ctx=CTX, item_id=item_id, upload=upload)
+    return data
+
+
+def _minutes(anouk: User, case: Case, goal: str, text: str, outcome: str = "") -> None:
+    # Written as rows: the meeting services would first walk the case to its conference phase,
+    # which is the meetings app's test subject, not this one's.
+    now = timezone.now()
+    meeting = Meeting.objects.create(
+        kind="conference", title="Regionale Casustafel", starts_at=now, ends_at=now + HOUR,
+        chair=anouk, secretary=anouk, status="held", created_by=anouk, created_at=now,
+        updated_at=now,
+    )  # fmt: skip
+    item = AgendaItem.objects.create(
+        meeting=meeting, case=case, position=1, goal=goal, decisions_needed="Wie?", themes="School",
+        outcome=outcome, added_by=anouk, added_at=now,
+    )  # fmt: skip
+    Minutes.objects.create(item=item, text=text, written_by=anouk, updated_at=now)
+
+
+def test_attachments_and_minutes_of_the_persons_cases_only(
+    ilse, kees, anouk, family: Family, settings, tmp_path
+) -> None:
+    settings.MEDIA_ROOT = str(tmp_path)
+    own = _attach(kees, family.police_item.pk, "proces-verbaal.pdf", "JEROEN-BIJLAGE")
+    sem_item = sharing_services.item_add(
+        actor=act(kees), ctx=CTX, case_id=family.other.pk, title="Melding", content="Overlast.",
+        kind="fact", regime="wpg", special_category=False,
+    )  # fmt: skip
+    _attach(kees, sem_item.pk, "sem-aangifte.pdf", "SEM-BIJLAGE")
+    _minutes(anouk, family.case, "Richting bepalen voor Jeroen.", "Jeroen en Mila spraken mee.",
+             outcome="process_direction_house")  # fmt: skip
+    _minutes(anouk, family.other, "Overlast SEM-DOEL.", "SEM-VERSLAG besproken.")
+
+    data = _export(ilse, family)
+    groups = {g["providing_party"]: g["items"] for g in data["cases"][0]["information"]}
+    police = groups["Politie Regionale Eenheid Oost-Nederland"][0]
+    [attachment] = police["attachments"]
+    assert attachment["name"] == "proces-verbaal.pdf"
+    assert attachment["content_type"] == "application/pdf" and attachment["size"] == len(own)
+    assert attachment["uploading_party"] == "Politie Regionale Eenheid Oost-Nederland"
+    assert attachment["uploaded_at"]
+    assert base64.b64decode(attachment["content_base64"]) == own
+    [meeting] = data["cases"][0]["meetings"]
+    assert meeting["goal"] == "Richting bepalen voor Jeroen."
+    assert meeting["minutes"] == f"Jeroen en {OTHER} spraken mee."
+    assert meeting["decision"] and meeting["meeting_kind"] and meeting["meeting_date"]
+    assert data["cases"][1]["meetings"] == []
+
+    text = json.dumps(data, ensure_ascii=False)
+    for marker in ["SEM-DOEL", "SEM-VERSLAG", "sem-aangifte", "Mila", *FOREIGN]:
+        assert marker not in text, marker
+    encoded = [
+        base64.b64decode(a["content_base64"])
+        for case in data["cases"]
+        for group in case["information"]
+        for item in group["items"]
+        for a in item["attachments"]
+    ]
+    assert encoded == [own]  # Sem's file is not in it
+
+    pdf = export_pdf(_export(ilse, family, fmt="pdf"))
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "proces-verbaal.pdf" in flat and "Richting bepalen voor Jeroen." in flat
+    assert "SEM-VERSLAG" not in flat and "sem-aangifte" not in flat

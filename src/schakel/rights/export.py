@@ -7,6 +7,10 @@ What it holds, and why (docs/rights.md):
   person's relation, the case texts, the latest plan of action, the answers of consulted
   parties, progress notes, and every information item (decrypted) grouped per providing party
   with its regime and date, withdrawn ones marked, because the house still holds them;
+* each item's attachments (decrypted name, type, size, date, uploading party; in the JSON
+  also the decrypted file as base64) and the minutes of every case conference or MDO agenda
+  item about the person's cases (date, kind, goal, minutes text, decision), because both are
+  data the house holds on the person (AVG Art. 15.3: a copy of the data);
 * every access-log event carrying one of the person's pseudonyms (who, which party and role,
   what, when, on which ground), from the same audit events the privacy officer's access log
   reads (`sharing` `/informatie/toegangslog/`);
@@ -23,12 +27,15 @@ coordinator reads the export before sending it (the PDF says so).
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
+from cryptography.fernet import InvalidToken
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,13 +45,17 @@ from schakel.audit.models import AuditEvent
 from schakel.audit.record import AuditContext, subject_pseudonym
 from schakel.cases.models import ActionPlan, CaseSubject, Consultation, ProgressNote, Subject
 from schakel.cases.presentation import case_labels
+from schakel.core.crypto import decrypt_bytes
 from schakel.domain.actor import Actor
 from schakel.domain.roles import ROLE_LABELS_NL, Role
 from schakel.domain.subject_rights import may_handle_subject_requests
+from schakel.domain.workflow import DECISION_LABELS_NL, Decision
+from schakel.meetings.models import AgendaItem
+from schakel.meetings.services.minutes import PLAN_ADOPTED
 from schakel.parties.models import Party
 from schakel.rights.models import SubjectInforming, SubjectRequest
 from schakel.rights.selectors import Person, _person, person_links
-from schakel.sharing.models import InformationItem
+from schakel.sharing.models import Attachment, InformationItem
 
 OTHER = "[andere betrokkene]"
 FORMATS = ("json", "pdf")
@@ -128,6 +139,62 @@ def _plan(case_id: int, clean: Callable[[str], str]) -> dict[str, Any] | None:
     }
 
 
+def _file_content(attachment: Attachment) -> str | None:
+    """The decrypted file as base64, or None when the file is gone or unreadable: the export
+    still lists the attachment rather than failing (never a 500)."""
+    try:
+        with default_storage.open(attachment.file.name, "rb") as handle:
+            content = decrypt_bytes(handle.read())
+    except (OSError, InvalidToken):
+        return None
+    return base64.b64encode(content).decode("ascii")
+
+
+def _attachments(item: InformationItem, clean: Callable[[str], str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": clean(a.name),
+            "content_type": a.content_type,
+            "size": a.size,
+            "uploaded_at": _day(a.uploaded_at),
+            "uploading_party": a.uploaded_by.party.name,
+            "content_base64": _file_content(a),
+        }
+        for a in item.attachments.select_related("uploaded_by__party").order_by("uploaded_at", "id")
+    ]
+
+
+def _outcome_label(outcome: str) -> str:
+    if outcome == PLAN_ADOPTED:
+        return _("Plan of action adopted")
+    if outcome in Decision.__members__:
+        return DECISION_LABELS_NL[Decision(outcome)]
+    return ""
+
+
+def _minutes(case_id: int, clean: Callable[[str], str]) -> list[dict[str, Any]]:
+    """Every agenda item about the case (case conference or MDO, Art. 12.2c-d) with its
+    minutes, oldest meeting first."""
+    items = AgendaItem.objects.filter(case_id=case_id).select_related("meeting", "minutes")
+    rows = []
+    for item in items.order_by("meeting__starts_at", "id"):
+        minutes = getattr(item, "minutes", None)
+        rows.append(
+            {
+                "meeting_date": _day(item.meeting.starts_at),
+                "meeting_kind": item.meeting.get_kind_display(),
+                "meeting_status": item.meeting.get_status_display(),
+                "goal": clean(item.goal),
+                "decisions_needed": clean(item.decisions_needed),
+                "themes": clean(item.themes),
+                "minutes": clean(minutes.text) if minutes is not None else "",
+                "decision": _outcome_label(item.outcome),
+                "decided_at": _day(item.decided_at),
+            }
+        )
+    return rows
+
+
 def _items(case_id: int, clean: Callable[[str], str]) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     items = InformationItem.objects.filter(case_id=case_id).select_related("providing_party")
@@ -144,6 +211,7 @@ def _items(case_id: int, clean: Callable[[str], str]) -> list[dict[str, Any]]:
                 "content": clean(item.content),
                 "conditions_of_use": clean(item.conditions_of_use),
                 "withdrawn_at": _day(item.withdrawn_at),
+                "attachments": _attachments(item, clean),
             }
         )
     return [{"providing_party": party, "items": rows} for party, rows in groups.items()]
@@ -190,6 +258,7 @@ def _case(link: CaseSubject, person: Person) -> dict[str, Any]:
             for n in ProgressNote.objects.filter(case=case).order_by("written_at", "id")
         ],
         "information": _items(case.pk, clean),
+        "meetings": _minutes(case.pk, clean),
         "closure_reason": clean(case.closure_reason),
         "closed_at": _day(case.closed_at),
     }
