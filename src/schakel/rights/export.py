@@ -49,9 +49,8 @@ from schakel.core.crypto import decrypt_bytes
 from schakel.domain.actor import Actor
 from schakel.domain.roles import ROLE_LABELS_NL, Role
 from schakel.domain.subject_rights import may_handle_subject_requests
-from schakel.domain.workflow import DECISION_LABELS_NL, Decision
 from schakel.meetings.models import AgendaItem
-from schakel.meetings.services.minutes import PLAN_ADOPTED
+from schakel.meetings.presentation import outcome_label
 from schakel.parties.models import Party
 from schakel.rights.models import SubjectInforming, SubjectRequest
 from schakel.rights.selectors import Person, _person, person_links
@@ -164,14 +163,6 @@ def _attachments(item: InformationItem, clean: Callable[[str], str]) -> list[dic
     ]
 
 
-def _outcome_label(outcome: str) -> str:
-    if outcome == PLAN_ADOPTED:
-        return _("Plan of action adopted")
-    if outcome in Decision.__members__:
-        return DECISION_LABELS_NL[Decision(outcome)]
-    return ""
-
-
 def _minutes(case_id: int, clean: Callable[[str], str]) -> list[dict[str, Any]]:
     """Every agenda item about the case (case conference or MDO, Art. 12.2c-d) with its
     minutes, oldest meeting first."""
@@ -188,7 +179,7 @@ def _minutes(case_id: int, clean: Callable[[str], str]) -> list[dict[str, Any]]:
                 "decisions_needed": clean(item.decisions_needed),
                 "themes": clean(item.themes),
                 "minutes": clean(minutes.text) if minutes is not None else "",
-                "decision": _outcome_label(item.outcome),
+                "decision": outcome_label(item.outcome),
                 "decided_at": _day(item.decided_at),
             }
         )

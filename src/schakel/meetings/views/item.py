@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from schakel.cases.errors import InvalidInput
-from schakel.domain.workflow import DECISION_LABELS_NL, Decision
 from schakel.meetings import selectors, services
 from schakel.meetings.forms import (
     AttendanceForm,
@@ -26,16 +25,9 @@ from schakel.meetings.forms import (
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MeetingStatus
 from schakel.meetings.pdf import minutes_pdf
 from schakel.meetings.plan_forms import ROWS_PARAM, PlanForm, rows_wanted
+from schakel.meetings.presentation import outcome_label
 from schakel.meetings.views._common import actor_of, attempt, ctx_of
 from schakel.sharing.selectors import case_items_for
-
-
-def outcome_label(outcome: str) -> str:
-    if outcome == services.PLAN_ADOPTED:
-        return _("Plan of action adopted")
-    if outcome in Decision.__members__:
-        return DECISION_LABELS_NL[Decision(outcome)]
-    return ""
 
 
 def _forms(
