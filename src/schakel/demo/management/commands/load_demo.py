@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from schakel.accounts.services import user_ensure
 from schakel.demo.cases import load_demo_cases
@@ -37,6 +38,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("The demo house is never loaded in production.")
+        # Building the house sends the mails its history would have sent (invitations,
+        # decisions); they are kept in memory so the demo logins stay readable on the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self._load()
+
+    def _load(self) -> None:
         covenant = covenant_ensure(
             title=COVENANT_TITLE, version=COVENANT_VERSION, signed_on=COVENANT_SIGNED_ON
         )
