@@ -34,7 +34,6 @@ DEMO_PASSWORD = "demo-wachtwoord"
 class Command(BaseCommand):
     help = "Load the demo house: every party of the seed covenant and fictional people."
 
-    @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("The demo house is never loaded in production.")
@@ -43,6 +42,7 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             self._load()
 
+    @transaction.atomic  # one transaction; its after-commit mails fire inside the override
     def _load(self) -> None:
         covenant = covenant_ensure(
             title=COVENANT_TITLE, version=COVENANT_VERSION, signed_on=COVENANT_SIGNED_ON
