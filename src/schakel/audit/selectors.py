@@ -31,3 +31,9 @@ def audit_chain_verify(*, batch_size: int = 20_000) -> tuple[int, ChainBreak | N
 
 def audit_events_recent(*, limit: int = 50) -> list[AuditEvent]:
     return list(AuditEvent.objects.order_by("-id")[:limit])
+
+
+def audit_events_for_pseudonyms(pseudonyms: list[str]) -> list[AuditEvent]:
+    """Every event about one person (all their pseudonyms), oldest first: the access export's
+    "who saw it" list (AVG Art. 15). The caller has authorised and logged the export."""
+    return list(AuditEvent.objects.filter(subject_pseudonym__in=pseudonyms).order_by("id"))

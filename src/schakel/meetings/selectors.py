@@ -295,3 +295,18 @@ def people_with_role(role: Role) -> QuerySet[User]:
         .select_related("party")
         .order_by("last_name", "first_name")
     )
+
+
+def agenda_items_of_cases_for_export(*, case_ids: list[int]) -> dict[int, list[AgendaItem]]:
+    """Every agenda item about these cases with its meeting and minutes, oldest meeting first,
+    per case. No policy filter: only the subject's access export (rights.export, authorised and
+    logged there, AVG Art. 15) calls this."""
+    items = (
+        AgendaItem.objects.filter(case_id__in=case_ids)
+        .select_related("meeting", "minutes")
+        .order_by("meeting__starts_at", "id")
+    )
+    per_case: dict[int, list[AgendaItem]] = {pk: [] for pk in case_ids}
+    for item in items:
+        per_case[item.case_id].append(item)
+    return per_case

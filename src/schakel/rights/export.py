@@ -30,6 +30,7 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -41,8 +42,8 @@ from django.utils.translation import gettext as _
 
 from schakel.accounts.models import User
 from schakel.audit import record as audit
-from schakel.audit.models import AuditEvent
 from schakel.audit.record import AuditContext, subject_pseudonym
+from schakel.audit.selectors import audit_events_for_pseudonyms
 from schakel.cases.models import ActionPlan, CaseSubject, Consultation, ProgressNote, Subject
 from schakel.cases.presentation import case_labels
 from schakel.core.crypto import decrypt_bytes
@@ -51,10 +52,12 @@ from schakel.domain.roles import ROLE_LABELS_NL, Role
 from schakel.domain.subject_rights import may_handle_subject_requests
 from schakel.meetings.models import AgendaItem
 from schakel.meetings.presentation import outcome_label
+from schakel.meetings.selectors import agenda_items_of_cases_for_export
 from schakel.parties.models import Party
 from schakel.rights.models import SubjectInforming, SubjectRequest
 from schakel.rights.selectors import Person, _person, person_links
 from schakel.sharing.models import Attachment, InformationItem
+from schakel.sharing.selectors import items_of_cases_for_export
 
 OTHER = "[andere betrokkene]"
 FORMATS = ("json", "pdf")
@@ -159,16 +162,15 @@ def _attachments(item: InformationItem, clean: Callable[[str], str]) -> list[dic
             "uploading_party": a.uploaded_by.party.name,
             "content_base64": _file_content(a),
         }
-        for a in item.attachments.select_related("uploaded_by__party").order_by("uploaded_at", "id")
+        for a in item.attachments.all()  # prefetched, in upload order
     ]
 
 
-def _minutes(case_id: int, clean: Callable[[str], str]) -> list[dict[str, Any]]:
+def _minutes(items: list[AgendaItem], clean: Callable[[str], str]) -> list[dict[str, Any]]:
     """Every agenda item about the case (case conference or MDO, Art. 12.2c-d) with its
     minutes, oldest meeting first."""
-    items = AgendaItem.objects.filter(case_id=case_id).select_related("meeting", "minutes")
     rows = []
-    for item in items.order_by("meeting__starts_at", "id"):
+    for item in items:
         minutes = getattr(item, "minutes", None)
         rows.append(
             {
@@ -186,10 +188,9 @@ def _minutes(case_id: int, clean: Callable[[str], str]) -> list[dict[str, Any]]:
     return rows
 
 
-def _items(case_id: int, clean: Callable[[str], str]) -> list[dict[str, Any]]:
+def _items(items: list[InformationItem], clean: Callable[[str], str]) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = {}
-    items = InformationItem.objects.filter(case_id=case_id).select_related("providing_party")
-    for item in items.order_by("providing_party__name", "created_at", "id"):
+    for item in items:
         groups.setdefault(item.providing_party.name, []).append(
             {
                 "title": clean(item.title),
@@ -208,7 +209,15 @@ def _items(case_id: int, clean: Callable[[str], str]) -> list[dict[str, Any]]:
     return [{"providing_party": party, "items": rows} for party, rows in groups.items()]
 
 
-def _case(link: CaseSubject, person: Person) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _OtherApps:
+    """What other apps hold about the person's cases, read once for the whole export."""
+
+    items: dict[int, list[InformationItem]]
+    agenda: dict[int, list[AgendaItem]]
+
+
+def _case(link: CaseSubject, person: Person, held: _OtherApps) -> dict[str, Any]:
     case = link.case
     others = list(
         CaseSubject.objects.filter(case=case)
@@ -248,15 +257,15 @@ def _case(link: CaseSubject, person: Person) -> dict[str, Any]:
             {"written_at": _day(n.written_at), "text": clean(n.text)}
             for n in ProgressNote.objects.filter(case=case).order_by("written_at", "id")
         ],
-        "information": _items(case.pk, clean),
-        "meetings": _minutes(case.pk, clean),
+        "information": _items(held.items[case.pk], clean),
+        "meetings": _minutes(held.agenda[case.pk], clean),
         "closure_reason": clean(case.closure_reason),
         "closed_at": _day(case.closed_at),
     }
 
 
 def _access_log(person: Person) -> list[dict[str, Any]]:
-    events = list(AuditEvent.objects.filter(subject_pseudonym__in=person.pseudonyms).order_by("id"))
+    events = audit_events_for_pseudonyms(person.pseudonyms)
     users = {u.pk: u for u in User.objects.filter(pk__in={e.user_id for e in events})}
     parties = {p.pk: p for p in Party.objects.filter(pk__in={e.party_id for e in events})}
     labels = _action_labels()
@@ -309,6 +318,12 @@ def _informing(person: Person) -> dict[str, Any]:
 
 def build_export(person: Person, actor: Actor) -> dict[str, Any]:
     user = User.objects.filter(pk=actor.user_id).select_related("party").first()
+    links = list(person_links(person))
+    case_ids = [link.case_id for link in links]
+    held = _OtherApps(
+        items=items_of_cases_for_export(case_ids=case_ids),
+        agenda=agenda_items_of_cases_for_export(case_ids=case_ids),
+    )
     return {
         "format": "schakel-inzage/1",
         "legal_basis": "AVG Art. 15",
@@ -319,7 +334,7 @@ def build_export(person: Person, actor: Actor) -> dict[str, Any]:
             "party": user.party.name if user else "",
         },
         "subject": _identity(person.anchor),
-        "cases": [_case(link, person) for link in person_links(person)],
+        "cases": [_case(link, person, held) for link in links],
         "requests": _requests(person),
         "informing": _informing(person),
         "access_log": _access_log(person),

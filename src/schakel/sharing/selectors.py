@@ -30,7 +30,7 @@ from schakel.domain.policy import (
 from schakel.domain.roles import Role
 from schakel.domain.workflow import FINAL_PHASES
 from schakel.parties.models import Party
-from schakel.sharing.models import InformationItem, Purpose, Release, ReleaseState
+from schakel.sharing.models import Attachment, InformationItem, Purpose, Release, ReleaseState
 
 PURPOSE_LABELS: dict[str, str] = {
     Purpose.pre_conference: "Art. 17.2 lezen voor de casustafel",
@@ -321,3 +321,22 @@ def case_for_item_add(*, actor: Actor, ctx: AuditContext, case_id: int) -> Case 
         audit.access_denied(ctx, actor=actor, object_type="case", object_id=case_id, purpose="add")
         return None
     return case
+
+
+def items_of_cases_for_export(*, case_ids: list[int]) -> dict[int, list[InformationItem]]:
+    """Every item of these cases with its providing party and attachments, per case, in the
+    export's order (party, date). No policy filter: only the subject's access export
+    (rights.export, authorised and logged there, AVG Art. 15) calls this."""
+    attachments = Attachment.objects.select_related("uploaded_by__party").order_by(
+        "uploaded_at", "id"
+    )
+    items = (
+        InformationItem.objects.filter(case_id__in=case_ids)
+        .select_related("providing_party")
+        .prefetch_related(Prefetch("attachments", queryset=attachments))
+        .order_by("providing_party__name", "created_at", "id")
+    )
+    per_case: dict[int, list[InformationItem]] = {pk: [] for pk in case_ids}
+    for item in items:
+        per_case[item.case_id].append(item)
+    return per_case
