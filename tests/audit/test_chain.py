@@ -107,3 +107,31 @@ def test_no_secrets_or_usernames_in_failed_login_events(client, kees) -> None:
     values = " ".join(str(v) for v in AuditEvent.objects.values_list().get())
     assert "mijn-geheime-poging" not in values
     assert "kees" not in values
+
+
+def test_reads_of_one_record_are_chained_together_in_order(chain, anouk) -> None:
+    """`record_reads` appends one event per subject under one lock: consecutive ids, each
+    row chained to the one before, and the chain still verifies (also when it is empty)."""
+    from schakel.accounts.selectors import actor_for
+
+    ctx = AuditContext(request_id="req-0002-test", client_address=None)
+    pseudonyms = [subject_pseudonym(n) for n in (11, 12, 13)]
+    events = record.record_reads(
+        ctx,
+        actor=actor_for(anouk),
+        object_type="case",
+        object_id=42,
+        purpose="Art. 13 uitvoering plan van aanpak",
+        subject_pseudonyms=pseudonyms,
+    )
+    assert record.record_reads(
+        ctx, actor=actor_for(anouk), object_type="case", object_id=42, purpose="x",
+        subject_pseudonyms=[],
+    ) == []  # fmt: skip
+    stored = list(AuditEvent.objects.filter(request_id="req-0002-test").order_by("id"))
+    assert [e.subject_pseudonym for e in stored] == pseudonyms
+    assert [e.pk for e in stored] == [e.pk for e in events]
+    assert [e.pk for e in stored] == list(range(stored[0].pk, stored[0].pk + 3))
+    assert stored[0].prev_hash == chain[-1].row_hash
+    assert [e.prev_hash for e in stored[1:]] == [e.row_hash for e in stored[:-1]]
+    assert audit_chain_verify(batch_size=2) == (8, None)

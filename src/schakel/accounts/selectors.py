@@ -9,7 +9,7 @@ from schakel.accounts.models import User
 from schakel.domain.actor import Actor
 from schakel.domain.parties import PartyKind
 from schakel.domain.roles import Role
-from schakel.parties.selectors import party_is_member
+from schakel.parties.selectors import party_kind_and_membership
 
 
 def actor_for(user: User) -> Actor:
@@ -18,15 +18,14 @@ def actor_for(user: User) -> Actor:
     if cached is not None:
         return cached
     roles = frozenset(Role(value) for value in user.role_assignments.values_list("role", flat=True))
-    kind = PartyKind(user.party.kind)
+    kind, member = party_kind_and_membership(party_id=user.party_id, on=timezone.localdate())
     actor = Actor(
         user_id=user.pk,
         username=user.username,
         party_id=user.party_id,
-        party_kind=kind,
+        party_kind=PartyKind(kind),
         roles=roles,
-        party_active=kind == PartyKind.house
-        or party_is_member(party_id=user.party_id, on=timezone.localdate()),
+        party_active=kind == PartyKind.house or member,
     )
     user._schakel_actor = actor  # type: ignore[attr-defined]
     return actor
@@ -36,3 +35,14 @@ def users_of_party(*, party_id: int) -> QuerySet[User]:
     return User.objects.filter(party_id=party_id, is_active=True).prefetch_related(
         "role_assignments"
     )
+
+
+def names_with_role(role: Role) -> list[tuple[int, str]]:
+    """(id, full name) of the active users holding a role, by last and first name: the choices
+    of a filter, without model instances."""
+    rows = (
+        User.objects.filter(is_active=True, role_assignments__role=role.value)
+        .order_by("last_name", "first_name")
+        .values_list("pk", "first_name", "last_name")
+    )
+    return [(pk, f"{first} {last}".strip()) for pk, first, last in rows]

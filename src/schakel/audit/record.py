@@ -16,7 +16,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from schakel.audit.models import AuditAction, AuditEvent, AuditOutcome
-from schakel.audit.services import audit_event_append
+from schakel.audit.services import audit_event_append, audit_events_append
 from schakel.domain.actor import Actor
 
 
@@ -111,6 +111,30 @@ def record_read(
         object_id=object_id,
         subject_pseudonym=subject_pseudonym,
         purpose=purpose,
+        **_actor_fields(actor),
+    )
+
+
+def record_reads(
+    ctx: AuditContext,
+    *,
+    actor: Actor,
+    object_type: str,
+    object_id: str | int,
+    purpose: str,
+    subject_pseudonyms: list[str],
+) -> list[AuditEvent]:
+    """`record_read` once per subject of one record, appended together (one lock, one INSERT)."""
+    if not subject_pseudonyms:
+        return []
+    return audit_events_append(
+        request_id=ctx.request_id,
+        client_address=ctx.client_address,
+        action=AuditAction.READ,
+        object_type=object_type,
+        object_id=object_id,
+        purpose=purpose,
+        subject_pseudonyms=subject_pseudonyms,
         **_actor_fields(actor),
     )
 

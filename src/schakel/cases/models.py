@@ -25,6 +25,7 @@ from schakel.domain.target_groups import (
 from schakel.domain.workflow import (
     ACTION_LABELS_NL,
     DECISION_LABELS_NL,
+    FINAL_PHASES,
     PHASE_LABELS_NL,
     Action,
     Decision,
@@ -43,6 +44,10 @@ class ConferenceTable(models.TextChoices):
     regional = "regional", _("Regional case conference")
     youth = "youth", _("Youth case conference")
     mental_health = "mental_health", _("Mental health and safety case conference")
+
+
+# In a fixed order: the partial indexes below and the queries they serve must say the same.
+FINAL_PHASE_VALUES = sorted(p.value for p in FINAL_PHASES)
 
 
 class Case(models.Model):
@@ -122,6 +127,17 @@ class Case(models.Model):
             models.Index(fields=["process_director", "-updated_at"], name="case_pd"),
             models.Index(fields=["case_director", "-updated_at"], name="case_cd"),
             models.Index(fields=["target_group", "-updated_at"], name="case_target_group"),
+            # "Mijn werk": the open cases of one director (selectors._my_open_cases).
+            models.Index(
+                fields=["process_director", "phase"],
+                condition=~models.Q(phase__in=FINAL_PHASE_VALUES),
+                name="case_pd_open",
+            ),
+            models.Index(
+                fields=["case_director", "phase"],
+                condition=~models.Q(phase__in=FINAL_PHASE_VALUES),
+                name="case_cd_open",
+            ),
         ]
 
     def __str__(self) -> str:

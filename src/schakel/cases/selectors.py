@@ -7,11 +7,8 @@ Visibility is `domain.policy.decide`; `case_visibility_q` is the same rule as a 
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -20,6 +17,7 @@ from django.utils import timezone
 from schakel.audit import record as audit
 from schakel.audit.record import AuditContext, subject_pseudonym
 from schakel.cases.models import (
+    FINAL_PHASE_VALUES,
     ActionPlan,
     ActionStatus,
     Case,
@@ -220,15 +218,16 @@ def case_get_for(
         reason = PURPOSE_BREAK_THE_GLASS
     else:
         reason = purpose or PURPOSE_BY_PHASE[case.phase]
-    for link in case.case_subjects.all():
-        audit.record_read(
-            ctx,
-            actor=actor,
-            object_type="case",
-            object_id=case.pk,
-            purpose=reason,
-            subject_pseudonym=subject_pseudonym(link.subject_id),
-        )
+    audit.record_reads(
+        ctx,
+        actor=actor,
+        object_type="case",
+        object_id=case.pk,
+        purpose=reason,
+        subject_pseudonyms=[
+            subject_pseudonym(link.subject_id) for link in case.case_subjects.all()
+        ],
+    )
     return case
 
 
@@ -356,124 +355,27 @@ def case_facts_from_view(view: CaseView) -> CaseFacts:
 # --------------------------------------------------------------------------- lists
 
 
-@dataclass(frozen=True)
-class CaseFilters:
-    phase: str | None = None
-    target_group: str | None = None
-    municipality_id: int | None = None
-    referring_party_id: int | None = None
-    process_director_id: int | None = None
-    mine: bool = False  # cases I direct (process or case director)
-    last_name: str | None = None
-    date_of_birth: date | None = None
-
-
-@dataclass
-class CasePage:
-    items: list[Case]
-    next_cursor: str | None
-
-
-def encode_cursor(updated_at: datetime, pk: int) -> str:
-    raw = json.dumps([updated_at.isoformat(), pk]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[datetime, int] | None:
-    """The position in the list, or None when the cursor is not one we made."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        stamp, pk = json.loads(raw)
-        moment = datetime.fromisoformat(stamp)
-        if not isinstance(pk, int) or moment.tzinfo is None:
-            return None
-        return moment, pk
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-        return None
-
-
-def _filtered(actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
-    qs = Case.objects.filter(case_visibility_q(actor))
-    if filters.phase:
-        qs = qs.filter(phase=filters.phase)
-    if filters.target_group:
-        qs = qs.filter(target_group=filters.target_group)
-    if filters.municipality_id:
-        qs = qs.filter(municipality_id=filters.municipality_id)
-    if filters.referring_party_id:
-        qs = qs.filter(referring_party_id=filters.referring_party_id)
-    if filters.process_director_id:
-        qs = qs.filter(process_director_id=filters.process_director_id)
-    if filters.mine:
-        qs = qs.filter(
-            Q(process_director_id=actor.user_id)
-            | Q(case_director_id=actor.user_id)
-            | Q(referred_by_id=actor.user_id)
-        )
-    if filters.last_name or filters.date_of_birth:
-        subjects = CaseSubject.objects.filter(case=OuterRef("pk"))
-        if filters.last_name:
-            subjects = subjects.filter(subject__last_name__iexact=filters.last_name.strip())
-        if filters.date_of_birth:
-            subjects = subjects.filter(subject__date_of_birth=filters.date_of_birth)
-        qs = qs.filter(Exists(subjects))
-    return qs
-
-
-def case_list_for(
-    *,
-    actor: Actor,
-    ctx: AuditContext,
-    filters: CaseFilters | None = None,
-    cursor: str | None = None,
-    limit: int = 25,
-) -> CasePage:
-    """One page of the cases the actor may see, newest change first (keyset, no COUNT)."""
-    qs = _filtered(actor, filters or CaseFilters())
-    if cursor:
-        position = decode_cursor(cursor)
-        if position is not None:
-            moment, pk = position
-            # The redundant `updated_at <= moment` is what the index can seek to; the OR alone
-            # made PostgreSQL walk every newer row first (issue #9, deep pages).
-            qs = qs.filter(
-                Q(updated_at__lte=moment),
-                Q(updated_at__lt=moment) | Q(updated_at=moment, pk__lt=pk),
-            )
-    rows = list(
-        qs.select_related("municipality", "referring_party", "process_director")
-        .prefetch_related(
-            Prefetch("case_subjects", queryset=CaseSubject.objects.select_related("subject"))
-        )
-        .order_by("-updated_at", "-id")[: limit + 1]
+def _my_open_cases(actor: Actor) -> QuerySet[Case]:
+    """The open cases the actor directs (process or case director) and may see: served by the
+    partial indexes case_pd_open / case_cd_open, so "Mijn werk" reads a director's few open
+    cases rather than every case they ever directed (issue #9)."""
+    return (
+        Case.objects.filter(case_visibility_q(actor))
+        .filter(Q(process_director_id=actor.user_id) | Q(case_director_id=actor.user_id))
+        .exclude(phase__in=FINAL_PHASE_VALUES)
     )
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = encode_cursor(rows[-1].updated_at, rows[-1].pk)
-    if rows:
-        # One event per page (names are personal data); cheap, and says who looked at lists.
-        audit.record_read(
-            ctx,
-            actor=actor,
-            object_type="case_list",
-            object_id=f"{rows[0].pk}-{rows[-1].pk}",
-            purpose=PURPOSE_LIST,
-        )
-    return CasePage(items=rows, next_cursor=next_cursor)
 
 
 def overdue_actions_for(*, actor: Actor, limit: int = 20) -> list[PlanAction]:
-    """Overdue actions in cases the actor directs (process or case director)."""
+    """Overdue actions in the open cases the actor directs (process or case director)."""
     if not may_see_cases_at_all(actor):
         return []
     return list(
         PlanAction.objects.filter(
-            Q(case__process_director_id=actor.user_id) | Q(case__case_director_id=actor.user_id),
+            case_id__in=_my_open_cases(actor).values("id"),
             status__in=[ActionStatus.open, ActionStatus.in_progress],
             due_on__lt=timezone.localdate(),
         )
-        .filter(case__in=Case.objects.filter(case_visibility_q(actor)))
         .select_related("case", "owning_party")
         .order_by("due_on", "id")[:limit]
     )
@@ -483,13 +385,7 @@ def phase_counts_for(*, actor: Actor) -> dict[str, int]:
     """How many of my cases (process or case director) are in each open phase."""
     if not may_see_cases_at_all(actor):
         return {}
-    rows = (
-        Case.objects.filter(case_visibility_q(actor))
-        .filter(Q(process_director_id=actor.user_id) | Q(case_director_id=actor.user_id))
-        .exclude(phase__in=[p.value for p in FINAL_PHASES])
-        .values("phase")
-        .annotate(n=Count("id"))
-    )
+    rows = _my_open_cases(actor).values("phase").annotate(n=Count("id"))
     return {row["phase"]: row["n"] for row in rows}
 
 

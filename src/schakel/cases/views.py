@@ -19,10 +19,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from schakel.accounts.selectors import actor_for
+from schakel.accounts.selectors import actor_for, names_with_role
 from schakel.audit.record import AuditContext
 from schakel.cases import forms as f
 from schakel.cases import selectors, services
+from schakel.cases.case_list import CaseFilters, case_list_for
 from schakel.cases.errors import (
     CaseChanged,
     CaseForbidden,
@@ -31,14 +32,20 @@ from schakel.cases.errors import (
     InvalidInput,
 )
 from schakel.cases.models import Case, ConsultationAnswer
-from schakel.cases.presentation import case_labels, share_choices, timeline
+from schakel.cases.presentation import (
+    case_labels,
+    case_list_rows,
+    select_options,
+    share_choices,
+    timeline,
+)
 from schakel.core.forms import apply_service_errors
 from schakel.domain.actor import Actor
 from schakel.domain.policy import CaseAction, may_see_cases_at_all
 from schakel.domain.roles import Role
 from schakel.domain.target_groups import TARGET_GROUP_LABELS_NL
 from schakel.domain.workflow import ACTION_LABELS_NL, PHASE_LABELS_NL, Action, Decision, Phase
-from schakel.parties.selectors import party_list
+from schakel.parties.selectors import party_names
 from schakel.sharing.selectors import case_items_for
 
 
@@ -73,7 +80,7 @@ def case_list(request: HttpRequest, mine: bool = False) -> HttpResponse:
     q = request.GET
     phase = q.get("fase") or None
     group = q.get("doelgroep") or None
-    filters = selectors.CaseFilters(
+    filters = CaseFilters(
         phase=phase if phase in Phase.__members__ else None,
         target_group=group if group in TARGET_GROUP_LABELS_NL else None,
         municipality_id=_int(q.get("gemeente")),
@@ -83,29 +90,36 @@ def case_list(request: HttpRequest, mine: bool = False) -> HttpResponse:
         last_name=(q.get("achternaam") or "").strip() or None,
         date_of_birth=_date(q.get("geboortedatum")),
     )
-    page = selectors.case_list_for(
+    page = case_list_for(
         actor=actor, ctx=_ctx(request), filters=filters, cursor=q.get("na") or None
     )
-    for case in page.items:
-        case.labels = case_labels(case)  # type: ignore[attr-defined]
     keep = q.copy()
     keep.pop("na", None)
     if page.next_cursor:
         keep["na"] = page.next_cursor
-    parties = list(party_list())
+    parties = party_names()
     return render(
         request,
         "cases/list.html",
         {
             "mine": mine,
-            "cases": page.items,
+            "rows": case_list_rows(page.items),
             "next_query": keep.urlencode() if page.next_cursor else "",
-            "filters": q,
-            "phases": list(PHASE_LABELS_NL.items()),
-            "groups": list(TARGET_GROUP_LABELS_NL.items()),
-            "municipalities": [p for p in parties if p.kind == "municipality"],
-            "parties": [p for p in parties if p.kind != "house"],
-            "directors": f._people(Role.process_director),
+            "last_name": q.get("achternaam", ""),
+            "date_of_birth": q.get("geboortedatum", ""),
+            "phases": select_options(PHASE_LABELS_NL.items(), phase),
+            "groups": select_options(TARGET_GROUP_LABELS_NL.items(), group),
+            "municipalities": select_options(
+                ((pk, name) for pk, name, kind in parties if kind == "municipality"),
+                q.get("gemeente"),
+            ),
+            "parties": select_options(
+                ((pk, name) for pk, name, kind in parties if kind != "house"),
+                q.get("aanmelder"),
+            ),
+            "directors": select_options(
+                names_with_role(Role.process_director), q.get("procesregisseur")
+            ),
         },
     )
 

@@ -198,15 +198,16 @@ def item_get_for(
             ctx, actor=actor, object_type="agenda_item", object_id=item_id, purpose="read"
         )
         return None
-    for link in item.case.case_subjects.all():
-        audit.record_read(
-            ctx,
-            actor=actor,
-            object_type="agenda_item",
-            object_id=item.pk,
-            purpose=purpose,
-            subject_pseudonym=subject_pseudonym(link.subject_id),
-        )
+    audit.record_reads(
+        ctx,
+        actor=actor,
+        object_type="agenda_item",
+        object_id=item.pk,
+        purpose=purpose,
+        subject_pseudonyms=[
+            subject_pseudonym(link.subject_id) for link in item.case.case_subjects.all()
+        ],
+    )
     return item
 
 

@@ -42,6 +42,18 @@ def party_is_member(*, party_id: int, on: date) -> bool:
     return _active_memberships(on).filter(party_id=party_id).exists()
 
 
+def party_kind_and_membership(*, party_id: int, on: date) -> tuple[str, bool]:
+    """The party's kind and whether it is a member on ``on``, in one query (every request
+    builds its actor from these two)."""
+    kind, member = (
+        Party.objects.filter(pk=party_id)
+        .annotate(member=Exists(_active_memberships(on).filter(party=OuterRef("pk"))))
+        .values_list("kind", "member")
+        .get()
+    )
+    return kind, member
+
+
 def covenant_current() -> Covenant | None:
     return Covenant.objects.order_by("-signed_on").first()
 
@@ -54,3 +66,9 @@ def party_left_on(*, party_id: int) -> date | None:
         .values_list("left_on", flat=True)
         .first()
     )
+
+
+def party_names() -> list[tuple[int, str, str]]:
+    """(id, name, kind) of every party, by kind and name: the choices of a filter (one light
+    query, no membership annotation and no model instances)."""
+    return list(Party.objects.order_by("kind", "name").values_list("pk", "name", "kind"))

@@ -175,15 +175,16 @@ def attachment_get_for(
     with default_storage.open(attachment.file.name, "rb") as handle:
         content = decrypt_bytes(handle.read())
     purpose = read_purpose(actor, item, facts)
-    for link in item.case.case_subjects.all():
-        audit.record_read(
-            ctx,
-            actor=actor,
-            object_type="attachment",
-            object_id=attachment.pk,
-            purpose=purpose,
-            subject_pseudonym=subject_pseudonym(link.subject_id),
-        )
+    audit.record_reads(
+        ctx,
+        actor=actor,
+        object_type="attachment",
+        object_id=attachment.pk,
+        purpose=purpose,
+        subject_pseudonyms=[
+            subject_pseudonym(link.subject_id) for link in item.case.case_subjects.all()
+        ],
+    )
     return Download(attachment=attachment, content=content)
 
 

@@ -68,16 +68,25 @@ def item_visibility_q(actor: Actor) -> Q:
 
 
 def item_facts(actor: Actor, item: InformationItem) -> ItemFacts:
-    """The actor's relation to one item (`item.case` with its parties, prefetched or not)."""
+    """The actor's relation to one item (`item.case` with its parties, prefetched or not).
+
+    Kept on the item for the same actor: an item page asks four questions of one item
+    (read, propose, consent, attach) and the facts are the same for each (issue #9). A
+    write always reads the item afresh, so the memo never outlives what it describes."""
+    memo: tuple[Actor, ItemFacts] | None = getattr(item, "_schakel_facts", None)
+    if memo is not None and memo[0] == actor:
+        return memo[1]
     purposes = frozenset(
         _approved_to(actor.party_id).filter(item=item).values_list("purpose", flat=True)
     )
-    return ItemFacts(
+    facts = ItemFacts(
         case=relation_for(actor, item.case),
         is_provider_party=item.providing_party_id == actor.party_id,
         released_purposes=purposes,
         withdrawn=item.withdrawn_at is not None,
     )
+    item._schakel_facts = (actor, facts)  # type: ignore[attr-defined]
+    return facts
 
 
 def item_may(actor: Actor, item: InformationItem, action: ItemAction) -> bool:
@@ -113,15 +122,16 @@ def item_get_for(*, actor: Actor, ctx: AuditContext, item_id: int) -> Informatio
         )
         return None
     purpose = read_purpose(actor, item, facts)
-    for link in item.case.case_subjects.all():
-        audit.record_read(
-            ctx,
-            actor=actor,
-            object_type="information_item",
-            object_id=item.pk,
-            purpose=purpose,
-            subject_pseudonym=subject_pseudonym(link.subject_id),
-        )
+    audit.record_reads(
+        ctx,
+        actor=actor,
+        object_type="information_item",
+        object_id=item.pk,
+        purpose=purpose,
+        subject_pseudonyms=[
+            subject_pseudonym(link.subject_id) for link in item.case.case_subjects.all()
+        ],
+    )
     return item
 
 

@@ -164,11 +164,11 @@ class CaseSummarySerializer(S.Serializer[Any]):
     def get_subjects(self, case: Any) -> list[dict[str, str]]:
         return [
             {
-                "first_name": link.subject.first_name,
-                "last_name": link.subject.last_name,
-                "date_of_birth": link.subject.date_of_birth.isoformat(),
+                "first_name": subject.first_name,
+                "last_name": subject.last_name,
+                "date_of_birth": subject.date_of_birth.isoformat(),
             }
-            for link in case.case_subjects.all()
+            for subject in case.subjects
         ]
 
 

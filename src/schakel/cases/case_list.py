@@ -1,0 +1,217 @@
+"""The case list: one keyset page of the cases an actor may see, as plain rows.
+
+Part of the cases selectors (the only read path), kept apart because the list is the hottest
+read of the house (issue #9): its page is read with `values_list` — no model instances for the
+case, its three parties/people and its subjects — and the subjects in one more query."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from schakel.audit import record as audit
+from schakel.audit.record import AuditContext
+from schakel.cases.models import Case, CaseSubject
+from schakel.cases.selectors import PURPOSE_LIST, case_visibility_q
+from schakel.domain.actor import Actor
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    phase: str | None = None
+    target_group: str | None = None
+    municipality_id: int | None = None
+    referring_party_id: int | None = None
+    process_director_id: int | None = None
+    mine: bool = False  # cases I direct (process or case director)
+    last_name: str | None = None
+    date_of_birth: date | None = None
+
+
+@dataclass(frozen=True)
+class SubjectName:
+    first_name: str
+    last_name: str
+    date_of_birth: date
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    username: str
+    full_name: str
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """What a list shows of one case: no personal data beyond the subjects' names."""
+
+    id: int
+    number: str
+    phase: str
+    target_group: str
+    updated_at: datetime
+    version: int
+    municipality: PartyRef
+    referring_party: PartyRef
+    process_director: PersonRef | None
+    subjects: list[SubjectName] = field(default_factory=list)
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
+@dataclass
+class CasePage:
+    items: list[CaseSummary]
+    next_cursor: str | None
+
+
+def encode_cursor(updated_at: datetime, pk: int) -> str:
+    raw = json.dumps([updated_at.isoformat(), pk]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int] | None:
+    """The position in the list, or None when the cursor is not one we made."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        stamp, pk = json.loads(raw)
+        moment = datetime.fromisoformat(stamp)
+        if not isinstance(pk, int) or moment.tzinfo is None:
+            return None
+        return moment, pk
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        return None
+
+
+def _filtered(actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
+    qs = Case.objects.filter(case_visibility_q(actor))
+    if filters.phase:
+        qs = qs.filter(phase=filters.phase)
+    if filters.target_group:
+        qs = qs.filter(target_group=filters.target_group)
+    if filters.municipality_id:
+        qs = qs.filter(municipality_id=filters.municipality_id)
+    if filters.referring_party_id:
+        qs = qs.filter(referring_party_id=filters.referring_party_id)
+    if filters.process_director_id:
+        qs = qs.filter(process_director_id=filters.process_director_id)
+    if filters.mine:
+        qs = qs.filter(
+            Q(process_director_id=actor.user_id)
+            | Q(case_director_id=actor.user_id)
+            | Q(referred_by_id=actor.user_id)
+        )
+    if filters.last_name or filters.date_of_birth:
+        subjects = CaseSubject.objects.filter(case=OuterRef("pk"))
+        if filters.last_name:
+            subjects = subjects.filter(subject__last_name__iexact=filters.last_name.strip())
+        if filters.date_of_birth:
+            subjects = subjects.filter(subject__date_of_birth=filters.date_of_birth)
+        qs = qs.filter(Exists(subjects))
+    return qs
+
+
+_COLUMNS = (
+    "id",
+    "number",
+    "phase",
+    "target_group",
+    "updated_at",
+    "version",
+    "municipality__slug",
+    "municipality__name",
+    "referring_party__slug",
+    "referring_party__name",
+    "process_director__username",
+    "process_director__first_name",
+    "process_director__last_name",
+)
+
+
+def _summary(row: tuple) -> CaseSummary:  # type: ignore[type-arg]
+    (pk, number, phase, group, updated, version, m_slug, m_name, r_slug, r_name) = row[:10]
+    username, first, last = row[10:]
+    return CaseSummary(
+        id=pk,
+        number=number,
+        phase=phase,
+        target_group=group,
+        updated_at=updated,
+        version=version,
+        municipality=PartyRef(m_slug, m_name),
+        referring_party=PartyRef(r_slug, r_name),
+        process_director=(
+            PersonRef(username, f"{first} {last}".strip()) if username is not None else None
+        ),
+    )
+
+
+def _subjects_of(cases: list[CaseSummary]) -> None:
+    """Each case's subjects in one query, in the order they were linked."""
+    names: dict[int, list[SubjectName]] = defaultdict(list)
+    rows = (
+        CaseSubject.objects.filter(case_id__in=[c.id for c in cases])
+        .order_by("case_id", "id")
+        .values_list(
+            "case_id", "subject__first_name", "subject__last_name", "subject__date_of_birth"
+        )
+    )
+    for case_id, first, last, born in rows:
+        names[case_id].append(SubjectName(first, last, born))
+    for case in cases:
+        case.subjects.extend(names.get(case.id, ()))
+
+
+def case_list_for(
+    *,
+    actor: Actor,
+    ctx: AuditContext,
+    filters: CaseFilters | None = None,
+    cursor: str | None = None,
+    limit: int = 25,
+) -> CasePage:
+    """One page of the cases the actor may see, newest change first (keyset, no COUNT)."""
+    qs = _filtered(actor, filters or CaseFilters())
+    if cursor:
+        position = decode_cursor(cursor)
+        if position is not None:
+            moment, pk = position
+            # The redundant `updated_at <= moment` is what the index can seek to; the OR alone
+            # made PostgreSQL walk every newer row first (issue #9, deep pages).
+            qs = qs.filter(
+                Q(updated_at__lte=moment),
+                Q(updated_at__lt=moment) | Q(updated_at=moment, pk__lt=pk),
+            )
+    rows = [
+        _summary(row)
+        for row in qs.order_by("-updated_at", "-id").values_list(*_COLUMNS)[: limit + 1]
+    ]
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = encode_cursor(rows[-1].updated_at, rows[-1].id)
+    if rows:
+        _subjects_of(rows)
+        # One event per page (names are personal data); cheap, and says who looked at lists.
+        audit.record_read(
+            ctx,
+            actor=actor,
+            object_type="case_list",
+            object_id=f"{rows[0].id}-{rows[-1].id}",
+            purpose=PURPOSE_LIST,
+        )
+    return CasePage(items=rows, next_cursor=next_cursor)
