@@ -1,7 +1,7 @@
 """``./dev bench``: generate a fictional house into a scratch database, then measure.
 
 Usage: ./dev bench [--postgres [SERVER_URL]] [--cases N] [--audit-events M] [--samples S]
-                   [--retention-cases R]
+                   [--retention-cases R] [--database NAME] [--only cases,audit,...]
 
 By default a temporary SQLite file is used. With --postgres a scratch database is created on
 the server (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
@@ -26,6 +26,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 SCRATCH_DB = f"schakel_bench_{os.getpid()}"
+# Cases and the report, the audit chain, the conference agenda, item read / access log /
+# report (perf), the retention sweep: each can be measured on its own with --only.
+GROUPS = ("cases", "audit", "meetings", "perf", "retention")
 
 
 def _setup(database_url: str) -> None:
@@ -65,7 +68,16 @@ def main() -> None:
         default=100_000,
         help="due cases for the retention sweep, measured last (0 skips it)",
     )
+    parser.add_argument(
+        "--output", type=Path, default=RESULTS / "latest.json", help="where the JSON goes"
+    )
+    parser.add_argument(
+        "--only",
+        help=f"comma-separated groups to measure (default all): {','.join(GROUPS)}",
+    )
     args = parser.parse_args()
+    if args.only and not set(args.only.split(",")) <= set(GROUPS):
+        parser.error(f"--only takes {','.join(GROUPS)}")
     if args.database:
         server = args.postgres or "postgres://postgres@127.0.0.1:5432/postgres"
         url = args.database if "://" in args.database else _named(server, args.database)
@@ -186,15 +198,20 @@ def _run(url: str, args: argparse.Namespace) -> None:
         )
     print("Measuring ...", flush=True)
     machine = _machine()  # the load average before measuring: other work on the machine skews
-    results = cases_bench.run(samples=args.samples, report_samples=max(3, args.samples // 10))
-    results.update(audit_bench.run(appends=args.appends))
-    from bench import meetings_bench
+    from bench import meetings_bench, perf_bench
 
-    results.update(meetings_bench.run(samples=args.samples))
-    from bench import perf_bench
-
-    results.update(perf_bench.run(samples=args.samples, report_samples=max(3, args.samples // 10)))
-    if args.retention_cases:  # last: the sweep deletes the generated house
+    groups = set(args.only.split(",")) if args.only else set(GROUPS)
+    results: dict[str, dict[str, Any]] = {}
+    reports = max(3, args.samples // 10)
+    if "cases" in groups:
+        results.update(cases_bench.run(samples=args.samples, report_samples=reports))
+    if "audit" in groups:
+        results.update(audit_bench.run(appends=args.appends))
+    if "meetings" in groups:
+        results.update(meetings_bench.run(samples=args.samples))
+    if "perf" in groups:
+        results.update(perf_bench.run(samples=args.samples, report_samples=reports))
+    if args.retention_cases and "retention" in groups:  # last: the sweep deletes the house
         from bench import retention_bench
 
         results.update(retention_bench.run(due_cases=args.retention_cases))
@@ -207,11 +224,11 @@ def _run(url: str, args: argparse.Namespace) -> None:
         "samples": args.samples,
         "results": results,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, default=str))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2, default=str))
     print()
     print(table(results))
-    print(f"\nresults written to {RESULTS / 'latest.json'}")
+    print(f"\nresults written to {args.output}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from schakel.accounts.models import User
 from schakel.audit import record as audit
 from schakel.audit.record import AuditContext, subject_pseudonym
 from schakel.cases.models import (
@@ -188,15 +189,16 @@ def may(actor: Actor, case: Case, action: CaseAction) -> bool:
 
 
 def _detail_queryset() -> QuerySet[Case]:
+    # Three joins, the rest as prefetches: PostgreSQL spent 3-6 ms *planning* the case joined
+    # to all seven of its people and parties, against 0.3 ms for three (issue #9); a prefetch
+    # of a null reference sends no query at all.
     return Case.objects.select_related(
-        "municipality",
-        "referring_party",
+        "municipality", "referring_party", "process_director"
+    ).prefetch_related(
         "referred_by",
-        "process_director",
-        "case_director",
+        Prefetch("case_director", queryset=User.objects.select_related("party")),
         "informer_party",
         "handover_party",
-    ).prefetch_related(
         Prefetch("parties", queryset=CaseParty.objects.select_related("party", "added_by")),
         Prefetch("case_subjects", queryset=CaseSubject.objects.select_related("subject")),
     )
