@@ -47,7 +47,7 @@ def test_the_benchmark_runs_every_operation(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(output.read_text())
     names = set(report["results"])
-    assert EXPECTED <= names, EXPECTED - names
+    assert names >= EXPECTED, EXPECTED - names
     assert any(name.startswith("report ") for name in names)
     for name, row in report["results"].items():
         assert row["median_ms"] > 0, name

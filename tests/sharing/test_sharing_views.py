@@ -20,6 +20,23 @@ def test_case_page_lists_items_for_the_provider_only(login_client, case, item, d
     assert page.status_code == 200 and "Behandelcontext" not in page.content.decode()
 
 
+def test_the_item_page_reads_in_a_bounded_number_of_queries(
+    login_client, item, daan, anouk, house, django_assert_max_num_queries
+) -> None:
+    """The provider's item page, with a release proposed and one approved: the facts are
+    computed once (not per question asked of the item), the read audited in one append."""
+    propose(anouk, item, house["police"])
+    approve(daan, propose(anouk, item, house["zwolle"]))
+    client = login_client(daan)
+    client.get("/")  # warm the session and the actor
+    with django_assert_max_num_queries(17):  # 16 on SQLite; PostgreSQL adds the chain lock
+        page = client.get(f"/informatie/{item.pk}/")
+    assert page.status_code == 200
+    assert AuditEvent.objects.filter(
+        object_type="information_item", object_id=str(item.pk), action="read"
+    ).exists()
+
+
 def test_add_an_item_through_the_form(login_client, case, daan) -> None:
     client = login_client(daan)
     assert client.get(f"/informatie/casus/{case.pk}/nieuw/").status_code == 200
