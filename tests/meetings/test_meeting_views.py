@@ -158,3 +158,26 @@ def test_the_agenda_of_30_items_takes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(16):
         response = client.get(f"/overleggen/{meeting.pk}/")
     assert response.content.decode().count('data-testid="item-row"') == 30
+
+
+def test_the_board_lists_the_longest_waiting_of_both_phases_and_counts_them_all(
+    waiting, sanne
+) -> None:
+    """The waiting cases come from one ordered read per phase (issue #9), merged: the oldest
+    change first across preparation and back-at-the-table, the count over both."""
+    from schakel.accounts.selectors import actor_for
+    from schakel.meetings.selectors import board_for
+
+    cases = [waiting() for _ in range(5)]
+    start = timezone.now() - timedelta(days=30)
+    for age, (case, phase) in enumerate(
+        zip(cases, ["preparation", "case_conference"] * 3, strict=False)
+    ):
+        Case.objects.filter(pk=case.pk).update(phase=phase, updated_at=start + timedelta(days=age))
+    actor = actor_for(sanne)
+    oldest_first = [c.pk for c in cases]
+    for limit in (2, 3, 10):
+        board = board_for(actor=actor, limit=limit)
+        assert board is not None
+        assert [c.pk for c in board.waiting] == oldest_first[:limit]
+        assert board.waiting_count == 5

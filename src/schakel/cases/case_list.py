@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -142,7 +143,7 @@ _COLUMNS = (
 )
 
 
-def _summary(row: tuple) -> CaseSummary:  # type: ignore[type-arg]
+def _summary(row: tuple[Any, ...]) -> CaseSummary:
     (pk, number, phase, group, updated, version, m_slug, m_name, r_slug, r_name) = row[:10]
     username, first, last = row[10:]
     return CaseSummary(

@@ -8,6 +8,7 @@ number of queries however many items it has (tests/meetings/test_meeting_queries
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -236,13 +237,21 @@ def board_for(*, actor: Actor, limit: int = 50) -> Board | None:
         .annotate(item_count=Count("items"))[:limit]
     )
     planned = AgendaItem.objects.filter(case=OuterRef("pk"), meeting__status=MeetingStatus.planned)
-    waiting_q = (
-        Case.objects.filter(phase__in=[Phase.preparation.value, Phase.case_conference.value])
-        .filter(case_visibility_q(actor))
-        .filter(~Exists(planned))
+    unplanned = Case.objects.filter(case_visibility_q(actor)).filter(~Exists(planned))
+    phases = [Phase.preparation.value, Phase.case_conference.value]
+    # Longest waiting first, one ordered walk of `case_phase` per phase, merged here:
+    # PostgreSQL 15 cannot keep index order over an IN list, and walked the whole house from
+    # its oldest change instead (1 s at 1,000,000 cases against 8 ms per phase, issue #9).
+    per_phase = [
+        list(unplanned.filter(phase=phase).order_by("updated_at", "id")[:limit]) for phase in phases
+    ]
+    waiting = list(heapq.merge(*per_phase, key=lambda case: (case.updated_at, case.pk)))[:limit]
+    complete = all(len(rows) < limit for rows in per_phase)  # each phase read in full
+    count = (
+        sum(len(rows) for rows in per_phase)
+        if complete
+        else unplanned.filter(phase__in=phases).count()
     )
-    waiting = list(waiting_q.order_by("updated_at", "id")[:limit])
-    count = len(waiting) if len(waiting) < limit else waiting_q.count()
     return Board(upcoming=upcoming, waiting=waiting, waiting_count=count)
 
 
