@@ -24,7 +24,7 @@ from bench.measure import compare, timed
 from schakel.accounts.models import User
 from schakel.accounts.selectors import actor_for
 from schakel.audit.record import AuditContext
-from schakel.cases.case_list import case_list_for, encode_cursor
+from schakel.cases.list_selectors import case_list_for, encode_cursor
 from schakel.cases.models import (
     ActionPlan,
     Case,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from schakel.accounts.selectors import actor_for
 from schakel.accounts.services import user_ensure
 from schakel.audit.models import AuditEvent
-from schakel.cases.case_list import case_list_for
+from schakel.cases.list_selectors import case_list_for
 from schakel.cases.models import Case, CaseParty, CaseRelationKind
 from schakel.cases.selectors import case_get_for, relation_for
 from schakel.domain.policy import CaseAction, decide

@@ -17,7 +17,7 @@ from schakel.audit.models import AuditEvent
 from schakel.audit.record import AuditContext
 from schakel.audit.selectors import audit_chain_verify
 from schakel.cases import selectors
-from schakel.cases.case_list import case_list_for
+from schakel.cases.list_selectors import case_list_for
 from schakel.cases.models import (
     Case,
     CaseParty,

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from schakel.accounts.selectors import actor_for
 from schakel.audit.models import AuditEvent
-from schakel.cases.case_list import case_list_for
 from schakel.cases.errors import CaseNotFound, InvalidInput
+from schakel.cases.list_selectors import case_list_for
 from schakel.cases.selectors import case_get_for
 from schakel.domain.workflow import Phase
 from schakel.sharing import emergency

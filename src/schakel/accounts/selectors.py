@@ -37,12 +37,15 @@ def users_of_party(*, party_id: int) -> QuerySet[User]:
     )
 
 
-def names_with_role(role: Role) -> list[tuple[int, str]]:
-    """(id, full name) of the active users holding a role, by last and first name: the choices
-    of a filter, without model instances."""
-    rows = (
-        User.objects.filter(is_active=True, role_assignments__role=role.value)
-        .order_by("last_name", "first_name")
-        .values_list("pk", "first_name", "last_name")
+def users_with_role(role: Role) -> QuerySet[User]:
+    """The active users holding a role, by last and first name (the choices of a form)."""
+    return User.objects.filter(is_active=True, role_assignments__role=role.value).order_by(
+        "last_name", "first_name"
     )
+
+
+def names_with_role(role: Role) -> list[tuple[int, str]]:
+    """(id, full name) of `users_with_role`: the choices of a list filter, without model
+    instances."""
+    rows = users_with_role(role).values_list("pk", "first_name", "last_name")
     return [(pk, f"{first} {last}".strip()) for pk, first, last in rows]

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from schakel.audit.models import AuditAction, AuditEvent, AuditOutcome
-from schakel.audit.services import audit_event_append, audit_events_append
+from schakel.audit.services import audit_events_append
 from schakel.domain.actor import Actor
 
 
@@ -47,8 +47,19 @@ def subject_pseudonym(subject_id: int) -> str:
     return hmac.new(key, f"subject:{subject_id}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def _append(ctx: AuditContext, **event: Any) -> AuditEvent:
-    return audit_event_append(request_id=ctx.request_id, client_address=ctx.client_address, **event)
+def _append_each(
+    ctx: AuditContext, subject_pseudonyms: list[str], **event: Any
+) -> list[AuditEvent]:
+    return audit_events_append(
+        request_id=ctx.request_id,
+        client_address=ctx.client_address,
+        subject_pseudonyms=subject_pseudonyms,
+        **event,
+    )
+
+
+def _append(ctx: AuditContext, *, subject_pseudonym: str = "", **event: Any) -> AuditEvent:
+    return _append_each(ctx, [subject_pseudonym], **event)[0]
 
 
 class _ActorFields(TypedDict):
@@ -127,14 +138,13 @@ def record_reads(
     """`record_read` once per subject of one record, appended together (one lock, one INSERT)."""
     if not subject_pseudonyms:
         return []
-    return audit_events_append(
-        request_id=ctx.request_id,
-        client_address=ctx.client_address,
+    return _append_each(
+        ctx,
+        subject_pseudonyms,
         action=AuditAction.READ,
         object_type=object_type,
         object_id=object_id,
         purpose=purpose,
-        subject_pseudonyms=subject_pseudonyms,
         **_actor_fields(actor),
     )
 

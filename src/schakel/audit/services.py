@@ -16,35 +16,6 @@ from schakel.audit.models import AuditAction, AuditEvent, AuditOutcome
 _CHAIN_LOCK_KEY = 7_305_541_913
 
 
-def audit_event_append(
-    *,
-    request_id: str,
-    client_address: str | None,
-    action: AuditAction,
-    outcome: AuditOutcome = AuditOutcome.ALLOWED,
-    user_id: int | None = None,
-    party_id: int | None = None,
-    role: str = "",
-    object_type: str = "",
-    object_id: str | int = "",
-    subject_pseudonym: str = "",
-    purpose: str = "",
-) -> AuditEvent:
-    return audit_events_append(
-        request_id=request_id,
-        client_address=client_address,
-        action=action,
-        outcome=outcome,
-        user_id=user_id,
-        party_id=party_id,
-        role=role,
-        object_type=object_type,
-        object_id=object_id,
-        purpose=purpose,
-        subject_pseudonyms=[subject_pseudonym],
-    )[0]
-
-
 def audit_events_append(
     *,
     request_id: str,

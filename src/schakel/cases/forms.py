@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import User
+from schakel.accounts.selectors import users_with_role
 from schakel.cases.models import (
     ActionStatus,
     ConferenceTable,
@@ -40,11 +41,7 @@ def _parties(*, exclude_house: bool = True) -> QuerySet[Party]:
 
 
 def _people(role: Role) -> QuerySet[User]:
-    return (
-        User.objects.filter(is_active=True, role_assignments__role=role.value)
-        .select_related("party")
-        .order_by("last_name", "first_name")
-    )
+    return users_with_role(role).select_related("party")
 
 
 class PartyChoice(forms.ModelChoiceField):  # type: ignore[type-arg]

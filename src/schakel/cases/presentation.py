@@ -11,7 +11,7 @@ from django.forms import Form, ModelChoiceField
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from schakel.cases.case_list import CaseSummary
+from schakel.cases.list_selectors import CaseSummary
 from schakel.cases.models import ActionStatus, Case
 from schakel.cases.selectors import (
     CaseView,

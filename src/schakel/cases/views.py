@@ -23,7 +23,6 @@ from schakel.accounts.selectors import actor_for, names_with_role
 from schakel.audit.record import AuditContext
 from schakel.cases import forms as f
 from schakel.cases import selectors, services
-from schakel.cases.case_list import CaseFilters, case_list_for
 from schakel.cases.errors import (
     CaseChanged,
     CaseForbidden,
@@ -31,6 +30,7 @@ from schakel.cases.errors import (
     IllegalTransition,
     InvalidInput,
 )
+from schakel.cases.list_selectors import CaseFilters, case_list_for
 from schakel.cases.models import Case, ConsultationAnswer
 from schakel.cases.presentation import (
     case_labels,

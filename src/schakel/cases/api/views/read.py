@@ -14,7 +14,7 @@ from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from schakel.cases import case_list, services
+from schakel.cases import list_selectors, services
 from schakel.cases.api import serializers as s
 from schakel.cases.api.views._base import (
     ERRORS,
@@ -54,9 +54,9 @@ class CaseListView(CaseAPIView):
         if phase is not None and phase not in Phase.__members__:
             raise exceptions.ValidationError({"phase": [_("Unknown phase.")]})
         cursor = request.query_params.get("cursor") or None
-        if cursor is not None and case_list.decode_cursor(cursor) is None:
+        if cursor is not None and list_selectors.decode_cursor(cursor) is None:
             raise exceptions.ValidationError({"cursor": [_("Unknown cursor.")]})
-        filters = case_list.CaseFilters(
+        filters = list_selectors.CaseFilters(
             phase=phase,
             target_group=request.query_params.get("target_group") or None,
             municipality_id=int_param(request, "municipality"),
@@ -66,7 +66,7 @@ class CaseListView(CaseAPIView):
             last_name=request.query_params.get("last_name") or None,
             date_of_birth=date_param(request, "date_of_birth"),
         )
-        page = case_list.case_list_for(
+        page = list_selectors.case_list_for(
             actor=self.actor(request),
             ctx=self.ctx(request),
             filters=filters,
