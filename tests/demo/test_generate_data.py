@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from schakel.accounts.models import User
 from schakel.accounts.selectors import actor_for
@@ -26,6 +26,13 @@ from schakel.cases.models import (
     PlanAction,
     ProgressNote,
     Subject,
+)
+from schakel.demo.generate import (
+    Progress,
+    ensure_users,
+    generate_audit,
+    indexes_built_after_load,
+    next_id,
 )
 from schakel.domain.bsn import is_demo_bsn
 from schakel.domain.workflow import Phase
@@ -109,6 +116,61 @@ def test_the_audit_chain_is_valid_and_appending_continues_it() -> None:
     assert event.pk == AuditEvent.objects.order_by("-id").values_list("id", flat=True)[0]
     Subject.objects.create(first_name="Test", last_name="Persoon", date_of_birth="1980-01-01")
     assert audit_chain_verify()[1] is None
+
+
+def _audit_index_definitions() -> dict[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s",
+            [AuditEvent._meta.db_table],
+        )
+        return dict(cursor.fetchall())
+
+
+@pytest.mark.postgres_only
+def test_a_large_audit_load_builds_the_indexes_afterwards_as_the_migrations_made_them() -> None:
+    generate(cases=20, events=0)
+    before = _audit_index_definitions()
+    assert {"audit_subject_idx", "audit_user_idx", "audit_time_idx"} <= set(before)
+    house = ensure_users()
+    progress = Progress(out=io.StringIO())
+    cases = (1, next_id(Case))
+    subjects = (1, next_id(Subject))
+    generate_audit(
+        3_000, house, progress, subjects=subjects, case_ids=cases, defer_indexes=True,
+        batch_size=1_000,
+    )  # fmt: skip
+    assert _audit_index_definitions() == before
+    assert "3 indexes of" in progress.out.getvalue()  # type: ignore[attr-defined]
+    assert audit_chain_verify(batch_size=1_000)[1] is None
+    # The pseudonym index answers the access log again.
+    pseudonym = AuditEvent.objects.exclude(subject_pseudonym="").values_list(
+        "subject_pseudonym", flat=True
+    )[0]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM audit_auditevent WHERE subject_pseudonym = %s", [pseudonym]
+        )
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "audit_subject_idx" in plan
+
+
+@pytest.mark.postgres_only
+def test_an_interrupted_load_still_leaves_the_indexes_in_place() -> None:
+    generate(cases=5, events=0)
+    before = _audit_index_definitions()
+    dropped_while_loading: list[str] = []
+
+    def interrupted_load() -> None:
+        with indexes_built_after_load(AuditEvent, Progress(out=io.StringIO()), defer=True):
+            dropped_while_loading.extend(set(before) - set(_audit_index_definitions()))
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted_load()
+    assert len(dropped_while_loading) == 3
+    assert _audit_index_definitions() == before
 
 
 def test_running_twice_adds_cases_but_no_users() -> None:
