@@ -182,6 +182,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Each process keeps its own cache, and only the report's anonymous figures go in it, under the
+# figures' version (reports/cache.py): no personal data is ever cached, so there is no shared
+# cache to secure, and no stale figure survives a change to the statistics.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "schakel-figures",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from schakel.accounts.models import User
@@ -37,6 +38,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(autouse=True)
 def _fast_and_quiet(settings: object) -> None:
     settings.AXES_ENABLED = True  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test's database is rolled back, and the figures' version with it: a report kept by
+    an earlier test must not answer for this one (reports/cache.py)."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ from schakel.demo.generate_extras import Extras, build_extras, extra_columns, ex
 from schakel.domain.bsn import DEMO_BSNS
 from schakel.domain.target_groups import Inflow, TargetGroup
 from schakel.domain.workflow import Action, Decision, Phase
-from schakel.reports.counts import add_counts
+from schakel.reports.counts import add_counts, figures_changed
 from schakel.reports.derived import (
     LEAD_COLUMNS,
     CountKey,
@@ -359,6 +359,7 @@ def generate_cases(
     started = time.perf_counter()
     with transaction.atomic():
         add_counts(counts)
+        figures_changed()
     progress.add("reports_monthlycount", len(counts), time.perf_counter() - started)
     with transaction.atomic():
         for year, last in numbers.items():

@@ -42,6 +42,7 @@ from schakel.domain.indicators import (
 )
 from schakel.domain.target_groups import TargetGroup
 from schakel.domain.workflow import PHASE_LABELS_NL, Phase
+from schakel.reports.cache import figures_cached
 from schakel.reports.derived import LEAD_FIELDS, LEAD_PAIRS
 from schakel.reports.figures import Report, build_report_from, trend_periods
 from schakel.reports.models import CaseStatistic, MonthlyCount
@@ -286,5 +287,10 @@ def _ranked_postgres(
 
 
 def sql_report(period: Period, by: Dimension, *, targets: dict[str, int] | None = None) -> Report:
-    """The report of ``period`` by ``by``, counted by the database (see the module docstring)."""
-    return build_report_from(SqlCounts(period, by), period, by, targets=targets)
+    """The report of ``period`` by ``by``, counted by the database (see the module docstring),
+    once per version of the figures (`reports/cache.py`)."""
+    wanted = (f"{name}={n}" for name, n in sorted((targets or {}).items()))
+    key = ("report", period.kind.value, period.start, by.value, *wanted)
+    return figures_cached(
+        key, lambda: build_report_from(SqlCounts(period, by), period, by, targets=targets)
+    )

@@ -5,13 +5,14 @@ a single atomic row update on PostgreSQL and SQLite alike."""
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from typing import Any
 
 from django.db import connection, transaction
 
 from schakel.reports.derived import CountKey, contributions, row_key
-from schakel.reports.models import CaseStatistic, MonthlyCount, PhaseSpan
+from schakel.reports.models import CaseStatistic, FiguresVersion, MonthlyCount, PhaseSpan
 
 _CHUNK = 500
 
@@ -35,6 +36,20 @@ def add_counts(delta: Counter[CountKey]) -> None:
                 f"DO UPDATE SET n = {table}.n + excluded.n",
                 params,
             )
+
+
+def figures_changed() -> None:
+    """Give the figures a new version, inside the caller's transaction: readers see it exactly
+    when they can see the new statistics (`reports/cache.py`). Every writer of `CaseStatistic`
+    calls it; one row, updated in place, like the month's count cells."""
+    table = connection.ops.quote_name(FiguresVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # The table name comes from the model, never from input.
+            f"INSERT INTO {table} (id, token) VALUES (1, %s) "  # noqa: S608
+            "ON CONFLICT (id) DO UPDATE SET token = excluded.token",
+            [uuid.uuid4().hex],
+        )
 
 
 STAT_FIELDS = (
@@ -88,7 +103,15 @@ def rebuild_counts(*, batch: int = 5000, models: tuple[Any, Any, Any] | None = N
                 total.update(contributions(row, spans.get(row["id"], [])))
             seen += len(rows)
         add_counts(total)
+        if models is None:  # a migration's historical models predate the version
+            figures_changed()
     return seen
 
 
-__all__ = ["add_counts", "rebuild_counts", "row_key", "statistic_contributions"]
+__all__ = [
+    "add_counts",
+    "figures_changed",
+    "rebuild_counts",
+    "row_key",
+    "statistic_contributions",
+]

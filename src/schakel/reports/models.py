@@ -121,6 +121,18 @@ class MonthlyCount(models.Model):
         return f"{self.month} {self.dimension} {self.key} {self.measure}: {self.n}"
 
 
+class FiguresVersion(models.Model):
+    """One row whose token is replaced in the same transaction as every change to the
+    statistics (`counts.figures_changed`): a report kept under one token is never served after
+    the figures it was counted from changed (`reports/cache.py`). A fresh random token rather
+    than a counter, so that a rolled-back change can never hand its number to the next one."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"figures version {self.token}"
+
+
 class BudgetYear(models.Model):
     """The budget of one calendar year, as adopted with the annual plan (Art. 4.4c)."""
 

@@ -21,7 +21,7 @@ from schakel.domain.reports_policy import ReportAction, reports_allow
 from schakel.domain.target_groups import TargetGroup
 from schakel.domain.workflow import Decision, Phase
 from schakel.parties.models import Party
-from schakel.reports.counts import add_counts, statistic_contributions
+from schakel.reports.counts import add_counts, figures_changed, statistic_contributions
 from schakel.reports.derived import (
     CountKey,
     contributions,
@@ -123,6 +123,7 @@ def case_statistic_record(
         row, _created = CaseStatistic.objects.update_or_create(case_ref=case_ref, defaults=values)
         delta.update(contributions(values, spans))
         add_counts(delta)
+        figures_changed()  # lead times and action counts may move without a count
         PhaseSpan.objects.filter(statistic=row).delete()
         PhaseSpan.objects.bulk_create(
             PhaseSpan(

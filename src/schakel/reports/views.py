@@ -102,7 +102,11 @@ def _context(
     actor = _actor(request)
     report = _report(period, by)
     names = selectors.row_names(by, staff_names=sees_staff_names(actor))
-    municipalities = selectors.row_names(Dimension.municipality, staff_names=False)
+    municipalities = (
+        names
+        if by is Dimension.municipality
+        else selectors.row_names(Dimension.municipality, staff_names=False)
+    )
     return {
         "r": report_view(report, names, municipalities),
         "report": report,
