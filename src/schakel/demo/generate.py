@@ -311,9 +311,13 @@ def indexes_built_after_load(
             for index in indexes:
                 editor.add_index(model, index)
         elapsed = time.perf_counter() - started
-        progress.add(f"(indexes of {model._meta.db_table})", 0, elapsed)
         table = model._meta.db_table
+        progress.add(f"(indexes of {table})", 0, elapsed)
         progress.say(f"  {len(indexes)} indexes of {table} built in {elapsed:,.1f} s")
+
+
+# Below this many events, keeping the indexes up to date row by row is as fast as a rebuild.
+DEFER_INDEXES_FROM = 1_000_000
 
 
 def generate_audit(
@@ -337,10 +341,6 @@ def generate_audit(
         defer_indexes = n >= max(DEFER_INDEXES_FROM, next_pk)
     with indexes_built_after_load(AuditEvent, progress, defer=defer_indexes):
         _generate_audit(n, house, progress, subjects, case_ids, batch_size, years, next_pk, prev)
-
-
-# Below this many events, keeping the indexes up to date row by row is as fast as a rebuild.
-DEFER_INDEXES_FROM = 1_000_000
 
 
 def _generate_audit(
