@@ -132,7 +132,7 @@ def _generate(cases: int, events: int) -> dict[str, Any]:
     started = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):
         call_command("load_demo", verbosity=0, stdout=io.StringIO())
-    house = ensure_users()
+    house = ensure_users(house_cases=Case.objects.count() + cases)
     first = next_id(Case)
     case_started = time.perf_counter()
     subjects = generate_cases(cases, house, progress)

@@ -29,21 +29,10 @@ from schakel.audit.chain import CHAINED_FIELDS, GENESIS, row_hash
 from schakel.audit.models import AuditEvent
 from schakel.audit.record import subject_pseudonym
 from schakel.core.fields import EncryptedTextField
+from schakel.demo.generate_names import FIRST_NAMES, last_name
 from schakel.domain.roles import Role
 from schakel.parties.models import Party
 
-# Invented, common Dutch names; combined at random, so any likeness is coincidence.
-FIRST_NAMES = (
-    "Ahmed", "Anna", "Bas", "Bram", "Daan", "Demi", "Emma", "Fatima", "Fleur", "Henk", "Ilse",
-    "Jan", "Jesse", "Joyce", "Kees", "Lars", "Lisa", "Mila", "Mohamed", "Noah", "Noor", "Priya",
-    "Ruben", "Sanne", "Sem", "Sophie", "Thijs", "Tim", "Yara", "Youssef", "Zoë",
-)  # fmt: skip
-LAST_NAMES = (
-    "Bakker", "Bos", "Brouwer", "de Boer", "de Graaf", "de Groot", "de Jong", "de Vries",
-    "Dekker", "Hendriks", "Jansen", "Kok", "Meijer", "Mulder", "Peters", "Postma", "Smit",
-    "Timmer", "van Beek", "van Dam", "van den Berg", "van der Meer", "van Dijk",
-    "van Leeuwen", "Veenstra", "Vermeulen", "Visser", "Willems", "Wouters", "Yilmaz",
-)  # fmt: skip
 STREETS = (
     "Dorpsstraat", "Kerkweg", "Molenstraat", "Schoolstraat", "Stationsweg", "Veldweg",
     "Wilhelminalaan",
@@ -174,17 +163,29 @@ def analyse() -> float:
     return time.perf_counter() - started
 
 
-def ensure_users(per_party: int = 3, directors: int = 8) -> House:
-    """Extra fictional users (idempotent: fixed usernames) on top of the demo's people."""
+# Caseloads: one process director per 2,500 cases of the house and one delegate per party per
+# 25,000, never fewer than 8 and 3. About a quarter of the generated cases is open, so at
+# 1,000,000 cases a process director directs ~575 open cases and a case director ~125: heavy
+# (a real director has tens), but no longer the ~13,000 of a house that grew around eight
+# directors, whose "Mijn werk" measured the generator rather than Schakel.
+CASES_PER_PROCESS_DIRECTOR = 2_500
+CASES_PER_DELEGATE = 25_000
+
+
+def ensure_users(house_cases: int = 0) -> House:
+    """Extra fictional users (idempotent: fixed usernames) on top of the demo's people,
+    enough for a house of `house_cases` cases."""
+    directors = max(8, house_cases // CASES_PER_PROCESS_DIRECTOR)
+    per_party = max(3, house_cases // CASES_PER_DELEGATE)
     parties = list(Party.objects.order_by("id").values_list("id", "slug", "kind"))
     house = next(pid for pid, _slug, kind in parties if kind == "house")
     by_id = {p.id: p for p in Party.objects.all()}
     for n in range(directors):
         user_ensure(
-            username=f"gen-pr-{n:02d}",
+            username=f"gen-pr-{n:02d}",  # 00 … 99, then 100 …
             party=by_id[house],
             first_name=random.choice(FIRST_NAMES),
-            last_name=random.choice(LAST_NAMES),
+            last_name=last_name(),
             email=f"gen-pr-{n:02d}@demo.schakel.invalid",
             roles=(Role.process_director,),
             job_title="Procesregisseur",
@@ -198,7 +199,7 @@ def ensure_users(per_party: int = 3, directors: int = 8) -> House:
                 username=f"gen-{slug}-{n}"[:150],
                 party=by_id[pid],
                 first_name=random.choice(FIRST_NAMES),
-                last_name=random.choice(LAST_NAMES),
+                last_name=last_name(),
                 email=f"gen-{slug}-{n}@demo.schakel.invalid",
                 roles=(Role.partner_delegate,),
                 job_title="Afgevaardigde casustafel",

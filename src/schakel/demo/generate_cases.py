@@ -25,8 +25,6 @@ from schakel.cases.models import (
     Subject,
 )
 from schakel.demo.generate import (
-    FIRST_NAMES,
-    LAST_NAMES,
     STREETS,
     House,
     Progress,
@@ -35,6 +33,7 @@ from schakel.demo.generate import (
     reset_sequences,
 )
 from schakel.demo.generate_extras import Extras, build_extras, extra_columns, extra_tables
+from schakel.demo.generate_names import FIRST_NAMES, last_name
 from schakel.domain.bsn import DEMO_BSNS
 from schakel.domain.target_groups import Inflow, TargetGroup
 from schakel.domain.workflow import Action, Decision, Phase
@@ -228,7 +227,7 @@ def build_case(
         born = date(1950, 1, 1) + timedelta(days=random.randrange(70 * 365))
         bsn = DEMO_BSNS[sid % len(DEMO_BSNS)] if random.random() < 0.6 else ""
         batch.add(Subject, (
-            sid, random.choice(FIRST_NAMES), random.choice(LAST_NAMES), born, bsn,
+            sid, random.choice(FIRST_NAMES), last_name(), born, bsn,
             f"{random.choice(STREETS)} {random.randint(1, 200)}, fictief",
         ))  # fmt: skip
         batch.add(CaseSubject, (ids.take(CaseSubject), case_id, sid,

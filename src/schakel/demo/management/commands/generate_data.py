@@ -44,8 +44,8 @@ class Command(BaseCommand):
         started = time.perf_counter()
         with contextlib.redirect_stdout(io.StringIO()):  # the demo's console e-mails
             call_command("load_demo", verbosity=0, stdout=io.StringIO())
-        house = ensure_users()
         first_case = next_id(Case)
+        house = ensure_users(house_cases=Case.objects.count() + options["cases"])
         subjects = generate_cases(
             options["cases"], house, progress, batch_size=options["batch_size"],
             years=options["years"],
