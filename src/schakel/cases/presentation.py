@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.forms import Form, ModelChoiceField
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -94,23 +93,6 @@ def _event_text(kind: str, detail: str) -> str:
     }
     text = texts.get(kind, kind)
     return str(text) % {"detail": detail} if "%(detail)s" in str(text) else str(text)
-
-
-def share_choices(forms: Iterable[Form]) -> None:
-    """Read each distinct list of parties or people once per page: the case page's forms hold
-    about ten model choice fields over two or three lists, and each would otherwise run its
-    own query when it renders. Only the rendered choices are shared; validation of a posted
-    form still goes through the field's own queryset."""
-    found: dict[tuple[type, str, object], list[Any]] = {}
-    for form in forms:
-        for field in form.fields.values():
-            if not isinstance(field, ModelChoiceField) or field.queryset is None:
-                continue
-            key = (type(field), str(field.queryset.query), field.empty_label)
-            if key not in found:
-                choices: Any = field.choices
-                found[key] = list(iter(choices))  # iter: no COUNT(*) first
-            field.choices = found[key]
 
 
 def timeline(view: CaseView) -> list[Moment]:

@@ -36,10 +36,9 @@ from schakel.cases.presentation import (
     case_labels,
     case_list_rows,
     select_options,
-    share_choices,
     timeline,
 )
-from schakel.core.forms import apply_service_errors
+from schakel.core.forms import apply_service_errors, share_choices
 from schakel.domain.actor import Actor
 from schakel.domain.policy import CaseAction, may_see_cases_at_all
 from schakel.domain.roles import Role

@@ -151,10 +151,12 @@ class CaseItems:
 def case_items_for(*, actor: Actor, case: Case) -> CaseItems:
     """The items of a case the actor may read (titles only: no content, so no read event),
     with the release requests waiting for the actor's party. The caller already read the case
-    through `case_get_for`."""
+    through `case_get_for`. The content is not even loaded: a list of titles never
+    decrypts what it does not show."""
     items = list(
         InformationItem.objects.filter(item_visibility_q(actor), case=case)
-        .select_related("providing_party", "author")
+        .defer("content")
+        .select_related("providing_party")
         .prefetch_related(
             Prefetch(
                 "releases",

@@ -9,6 +9,7 @@ from django import template
 from django.template.context import Context
 
 from schakel.accounts.selectors import actor_for
+from schakel.core.forms import share_choices
 from schakel.sharing import emergency, parties
 from schakel.sharing import forms as f
 
@@ -26,6 +27,7 @@ def case_parties_panel(context: Context) -> dict[str, Any]:
     invite = None
     if panel.may_invite:
         invite = f.InviteForm(prefix="invite", parties=parties.invitable_parties(case=case))
+        share_choices([invite])
     return {
         "case": case,
         "panel": panel,
