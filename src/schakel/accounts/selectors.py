@@ -5,20 +5,30 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from schakel.accounts.models import User
+from schakel.accounts.models import RoleAssignment, User
 from schakel.domain.actor import Actor
 from schakel.domain.parties import PartyKind
 from schakel.domain.roles import Role
-from schakel.parties.selectors import party_kind_and_membership
+from schakel.parties.selectors import member_on, party_kind_and_membership
 
 
 def actor_for(user: User) -> Actor:
-    """The actor of a request: built once, from one query for the roles."""
+    """The actor of a request: built once, from one query for the roles with the party's kind
+    and membership on each row (every request asks; a user without roles takes a second)."""
     cached: Actor | None = getattr(user, "_schakel_actor", None)
     if cached is not None:
         return cached
-    roles = frozenset(Role(value) for value in user.role_assignments.values_list("role", flat=True))
-    kind, member = party_kind_and_membership(party_id=user.party_id, on=timezone.localdate())
+    on = timezone.localdate()
+    rows = list(
+        RoleAssignment.objects.filter(user_id=user.pk)
+        .annotate(member=member_on("user__party_id", on))
+        .values_list("role", "user__party__kind", "member")
+    )
+    if rows:
+        kind, member = rows[0][1], rows[0][2]
+    else:
+        kind, member = party_kind_and_membership(party_id=user.party_id, on=on)
+    roles = frozenset(Role(role) for role, _kind, _member in rows)
     actor = Actor(
         user_id=user.pk,
         username=user.username,

@@ -15,12 +15,16 @@ def _active_memberships(on: date) -> QuerySet[Membership]:
     )
 
 
+def member_on(party_ref: str, on: date) -> Exists:
+    """Whether the party at `party_ref` (a path in the outer query) is a member of the
+    covenant on `on`, as an expression to annotate with."""
+    return Exists(_active_memberships(on).filter(party=OuterRef(party_ref)))
+
+
 def party_list(*, on: date | None = None, kind: str | None = None) -> QuerySet[Party]:
     """All parties, annotated with whether they are a member of the covenant on ``on``."""
     day = on or date.today()
-    qs = Party.objects.annotate(
-        is_member=Exists(_active_memberships(day).filter(party=OuterRef("pk")))
-    )
+    qs = Party.objects.annotate(is_member=member_on("pk", day))
     if kind:
         qs = qs.filter(kind=kind)
     return qs.order_by("kind", "name")
@@ -47,7 +51,7 @@ def party_kind_and_membership(*, party_id: int, on: date) -> tuple[str, bool]:
     builds its actor from these two)."""
     kind, member = (
         Party.objects.filter(pk=party_id)
-        .annotate(member=Exists(_active_memberships(on).filter(party=OuterRef("pk"))))
+        .annotate(member=member_on("pk", on))
         .values_list("kind", "member")
         .get()
     )
