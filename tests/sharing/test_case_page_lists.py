@@ -10,6 +10,7 @@ from schakel.core.forms import share_choices
 from schakel.sharing import forms as f
 from schakel.sharing.parties import invitable_parties
 from schakel.sharing.selectors import case_items_for
+from tests.sharing.conftest import propose
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +33,19 @@ def test_a_shared_choice_list_is_read_once_and_renders_without_another_query(
         html = str(form["party"])
     assert html.count("<option") == len(form.fields["party"].choices)
     assert html.count("<option") > 1
+
+
+def test_requests_to_share_are_counted_for_the_provider_only(
+    login_client, case, item, daan, kees, anouk, house
+) -> None:
+    propose(anouk, item, house["police"])
+    propose(anouk, item, house["zwolle"])
+    rows = case_items_for(actor=actor_for(daan), case=case).rows
+    assert [len(r.pending) for r in rows] == [2] and rows[0].own
+    # The process director sees the item, not the requests waiting for its provider.
+    rows = case_items_for(actor=actor_for(anouk), case=case).rows
+    assert [len(r.pending) for r in rows] == [0] and not rows[0].own
+    assert "2 verzoeken tot delen wachten op uw besluit" in (
+        login_client(daan).get(f"/casussen/{case.pk}/").content.decode()
+    )
+    assert "op uw besluit" not in login_client(anouk).get(f"/casussen/{case.pk}/").content.decode()

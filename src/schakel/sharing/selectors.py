@@ -157,25 +157,23 @@ def case_items_for(*, actor: Actor, case: Case) -> CaseItems:
         InformationItem.objects.filter(item_visibility_q(actor), case=case)
         .defer("content")
         .select_related("providing_party")
-        .prefetch_related(
-            Prefetch(
-                "releases",
-                queryset=Release.objects.filter(state=ReleaseState.proposed).select_related(
-                    "recipient_party"
-                ),
-                to_attr="pending",
-            )
-        )
     )
+    # The requests waiting for a decision concern only the party's own items: asked only
+    # when it has some on this case (a process director's house rarely does).
+    own = [i.pk for i in items if i.providing_party_id == actor.party_id]
+    pending: dict[int, list[Release]] = {}
+    if own:
+        for release in Release.objects.filter(
+            item_id__in=own, state=ReleaseState.proposed
+        ).select_related("recipient_party"):
+            pending.setdefault(release.item_id, []).append(release)
     facts = ItemFacts(case=relation_for(actor, case))
     return CaseItems(
         rows=[
             ItemRow(
                 item=i,
                 own=i.providing_party_id == actor.party_id,
-                pending=list(getattr(i, "pending", []))
-                if i.providing_party_id == actor.party_id
-                else [],
+                pending=pending.get(i.pk, []),
             )
             for i in items
         ],
