@@ -3,8 +3,8 @@ log with a valid hash chain.
 
 Rows are built as tuples with explicit ids and written in batches: PostgreSQL through COPY,
 SQLite through ``executemany``. Every batch is its own transaction, so deferred foreign-key
-checks stay small and memory stays flat. Names come from short invented lists; BSNs only from
-the 9999 test range.
+checks stay small and memory stays flat. Names are invented (`generate_names`: surnames
+shaped as in the Netherlands); BSNs only from the 9999 test range.
 """
 
 from __future__ import annotations
