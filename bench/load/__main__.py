@@ -1,4 +1,4 @@
-"""``./dev load [--database NAME] [--users 500] [--time 60] [--workers 3]``
+"""``./dev load [--database NAME] [--users 500] [--time 60] [--workers 3] [--threads 2]``
 
 Starts gunicorn on 127.0.0.1 (demo settings: DEBUG off, whitenoise, no debug toolbar; plus
 SCHAKEL_LOAD_TEST, which settings refuse in production) against a PostgreSQL database that
@@ -53,6 +53,7 @@ def main() -> None:
     parser.add_argument("--spawn-rate", type=int, default=50)
     parser.add_argument("--time", type=int, default=60, help="seconds (bounded: at most 600)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     args = parser.parse_args()
     seconds = max(5, min(args.time, 600))
     url = args.server.rsplit("/", 1)[0] + "/" + args.database
@@ -75,7 +76,7 @@ def main() -> None:
     port = _free_port()
     server = subprocess.Popen(
         [str(VENV / "gunicorn"), "config.wsgi:application", "--bind", f"{HOST}:{port}",
-         "--workers", str(args.workers), "--threads", "2", "--log-level", "warning",
+         "--workers", str(args.workers), "--threads", str(args.threads), "--log-level", "warning",
          "--graceful-timeout", "5"],
         cwd=ROOT, env=env,
     )  # fmt: skip
@@ -128,6 +129,7 @@ def _summary(
         "users": args.users,
         "seconds": seconds,
         "workers": args.workers,
+        "threads": args.threads,
         "database": args.database,
         "cpus": os.cpu_count(),
         "load_average_1m": [before, after],
