@@ -339,7 +339,7 @@ def test_plan_versions_keep_who_and_why(walker, kees, rik, house) -> None:
 
 
 def test_action_update_by_owning_party_and_overdue(walker, kees, rik, daan, house) -> None:
-    from schakel.cases.selectors import overdue_actions_for
+    from schakel.cases.home_selectors import overdue_actions_for
 
     case = walker.to_execution(refer(kees, house), rik)
     action = case.actions.get()

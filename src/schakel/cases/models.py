@@ -127,7 +127,7 @@ class Case(models.Model):
             models.Index(fields=["process_director", "-updated_at"], name="case_pd"),
             models.Index(fields=["case_director", "-updated_at"], name="case_cd"),
             models.Index(fields=["target_group", "-updated_at"], name="case_target_group"),
-            # "Mijn werk": the open cases of one director (selectors._my_open_cases).
+            # "Mijn werk": the open cases of one director (home_selectors._my_open_cases).
             models.Index(
                 fields=["process_director", "phase"],
                 condition=~models.Q(phase__in=FINAL_PHASE_VALUES),

@@ -10,15 +10,15 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from schakel.cases.list_selectors import CaseSummary
-from schakel.cases.models import ActionStatus, Case
-from schakel.cases.selectors import (
-    CaseView,
+from schakel.cases.home_selectors import (
     open_consultations_for,
     overdue_actions_for,
     phase_counts_for,
     referrals_to_triage,
 )
+from schakel.cases.list_selectors import CaseSummary
+from schakel.cases.models import ActionStatus, Case
+from schakel.cases.selectors import CaseView
 from schakel.domain.actor import Actor
 from schakel.domain.policy import may_see_cases_at_all
 from schakel.domain.roles import Role
