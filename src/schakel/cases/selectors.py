@@ -193,7 +193,7 @@ def _detail_queryset() -> QuerySet[Case]:
     # Three joins, the rest as prefetches: PostgreSQL spent 3-6 ms *planning* the case joined
     # to all seven of its people and parties, against 0.3 ms for three (issue #9); a prefetch
     # of a null reference sends no query at all. The referrer's delegate and the case
-    # director come in one query afterwards (`_attach_people`).
+    # director come in one query afterwards (`_attach_users`).
     return Case.objects.select_related(
         "municipality", "referring_party", "process_director"
     ).prefetch_related(
