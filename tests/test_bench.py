@@ -6,11 +6,19 @@ On the PostgreSQL pass the bench makes and drops its own scratch database."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from bench.cases_bench import benched_director
+from django.core.management import call_command
+
+from schakel.accounts.models import User
+from schakel.cases.models import Case
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,3 +60,19 @@ def test_the_benchmark_runs_every_operation(tmp_path: Path) -> None:
     for name, row in report["results"].items():
         assert row["median_ms"] > 0, name
     assert report["results"]["retention sweep (cases/s)"]["per_second"] > 0
+
+
+@pytest.mark.django_db
+def test_thebenched_director_has_cases_in_execution() -> None:
+    """With a few hundred cases one director can draw none in execution (CI, 2026-12-05):
+    the bench then takes the busiest director instead of failing on an empty list."""
+    call_command(
+        "generate_data", cases=60, audit_events=0, seed=3, stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )  # fmt: skip
+    first = User.objects.get(username="gen-pr-00")
+    other = User.objects.get(username="gen-pr-01")
+    Case.objects.filter(process_director=first).update(process_director=other)
+    director = benched_director()
+    assert director.username.startswith("gen-pr-") and director != first
+    assert Case.objects.filter(process_director=director, phase="execution").exists()
