@@ -38,8 +38,11 @@ def test_process_director_invites_with_a_justification(
 ) -> None:
     client = login_client(anouk)
     page = client.get(f"/casussen/{prepared.pk}/").content.decode()
-    assert f"/informatie/casus/{prepared.pk}/partijen/uitnodigen/" in page
     url = f"/informatie/casus/{prepared.pk}/partijen/uitnodigen/"
+    # The case page links to the invitation; the list of parties is on that page (issue #9).
+    assert f'href="{url}">Een partij uitnodigen</a>' in page and 'name="invite-party"' not in page
+    form = client.get(url).content.decode()
+    assert 'name="invite-party"' in form and "Reclassering Nederland" in form
     bad = client.post(url, {"invite-party": house["reclassering"].pk, "invite-justification": ""})
     assert bad.status_code == 400 and "utrecht-form-field--invalid" in bad.content.decode()
     assert not CaseParty.objects.filter(party=house["reclassering"]).exists()

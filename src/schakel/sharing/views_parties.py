@@ -18,7 +18,7 @@ from schakel.accounts.selectors import actor_for
 from schakel.audit.record import AuditContext
 from schakel.cases import services as case_services
 from schakel.cases.errors import CaseChanged, CaseForbidden, CaseNotFound, InvalidInput
-from schakel.core.forms import apply_service_errors
+from schakel.core.forms import apply_service_errors, share_choices
 from schakel.sharing import forms as f
 from schakel.sharing import parties
 
@@ -60,6 +60,7 @@ def party_invite(request: HttpRequest, case_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("The party has been invited."))
                 return redirect("cases:detail", case_id=case.pk)
+    share_choices([form])  # the party list in one plain query (core.forms)
     return render(request, "sharing/party_invite.html", {"case": case, "form": form}, status=status)
 
 

@@ -9,9 +9,7 @@ from django import template
 from django.template.context import Context
 
 from schakel.accounts.selectors import actor_for
-from schakel.core.forms import share_choices
 from schakel.sharing import emergency, parties
-from schakel.sharing import forms as f
 
 register = template.Library()
 
@@ -23,15 +21,11 @@ def case_parties_panel(context: Context) -> dict[str, Any]:
     view = context.get("view")
     rows = list(view.parties) if view is not None else []
     actor = actor_for(request.user)
-    panel = parties.party_panel(actor=actor, case=case, rows=rows)
-    invite = None
-    if panel.may_invite:
-        invite = f.InviteForm(prefix="invite", parties=parties.invitable_parties(case=case))
-        share_choices([invite])
+    # Inviting opens on its own page (a link here), as the case page's other forms with long
+    # choice lists do: the page does not read and render every party on each visit (issue #9).
     return {
         "case": case,
-        "panel": panel,
-        "invite": invite,
+        "panel": parties.party_panel(actor=actor, case=case, rows=rows),
         "csrf_token": context.get("csrf_token"),
         "request": request,
         "grant": emergency.running_grant(actor=actor, case_id=case.pk)
