@@ -6,7 +6,13 @@ import pytest
 
 from schakel.domain.actor import Actor
 from schakel.domain.parties import PartyKind
-from schakel.domain.policy import CaseRelation, ItemAction, ItemFacts, decide_item
+from schakel.domain.policy import (
+    CaseRelation,
+    ItemAction,
+    ItemFacts,
+    decide_item,
+    reads_without_release,
+)
 from schakel.domain.roles import Role
 
 INVOLVED = CaseRelation(party_is_invited=True)
@@ -93,3 +99,28 @@ def test_every_allow_names_a_legal_basis() -> None:
         verdict = decide_item(who, facts, action)
         if allowed:
             assert verdict.legal_basis.startswith("Art.")
+
+
+def test_releases_decide_nothing_where_the_selector_skips_them() -> None:
+    """`reads_without_release` lets the item selector skip asking for releases (issue #9):
+    wherever it says so, every decision is the same with and without a release."""
+    relations = [INVOLVED, CLOSED, NONE, DIRECTS, INTAKE, GRANT]
+    relations += [CaseRelation(is_process_director=True, closed=True)]
+    released = frozenset({"plan"})
+    skipped = 0
+    for who in (DELEGATE, PD, OFFICER, MANAGER, LEFT):
+        for relation in relations:
+            for provider in (False, True):
+                for withdrawn in (False, True):
+                    if not reads_without_release(who, relation, is_provider_party=provider):
+                        continue
+                    skipped += 1
+                    bare = ItemFacts(relation, provider, frozenset(), withdrawn)
+                    with_release = ItemFacts(relation, provider, released, withdrawn)
+                    for action in ItemAction:
+                        assert decide_item(who, bare, action) == decide_item(
+                            who, with_release, action
+                        ), (who, relation, provider, withdrawn, action)
+    assert skipped > 10
+    # A delegate that did not provide the item is the one who needs the release.
+    assert not reads_without_release(DELEGATE, INVOLVED, is_provider_party=False)

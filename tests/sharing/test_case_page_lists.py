@@ -1,18 +1,22 @@
 """What the case page lists of the sharing app costs: titles without decrypting the content,
-and the invitable parties read once (issue #9)."""
+and the invitable parties read once; what the item page asks (issue #9)."""
 
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from schakel.accounts.selectors import actor_for
 from schakel.core.forms import share_choices
 from schakel.sharing import forms as f
 from schakel.sharing.parties import invitable_parties
 from schakel.sharing.selectors import case_items_for
-from tests.sharing.conftest import propose
+from tests.sharing.conftest import approve, propose
 
 pytestmark = pytest.mark.django_db
+
+ITEM_PAGE_QUERIES = 16  # 14 on SQLite, 15 on PostgreSQL (the chain lock); 1 to spare
 
 
 def test_the_item_list_leaves_the_content_encrypted_in_the_database(case, item, daan) -> None:
@@ -49,3 +53,26 @@ def test_requests_to_share_are_counted_for_the_provider_only(
         login_client(daan).get(f"/casussen/{case.pk}/").content.decode()
     )
     assert "op uw besluit" not in login_client(anouk).get(f"/casussen/{case.pk}/").content.decode()
+
+
+def _release_purpose_queries(client, item) -> tuple[int, list[str]]:
+    with CaptureQueriesContext(connection) as seen:
+        assert client.get(f"/informatie/{item.pk}/").status_code == 200
+    sql = [q["sql"] for q in seen.captured_queries]
+    asked = [s for s in sql if s.startswith('SELECT "sharing_release"."purpose"')]
+    return len(sql), asked
+
+
+def test_the_item_page_asks_for_releases_only_where_they_decide(
+    login_client, case, item, daan, kees, anouk, house
+) -> None:
+    """The provider and the directing process director read without a release, so the page
+    does not ask for one (issue #9); the police reads by its release, so it is asked."""
+    provider = login_client(daan)
+    provider.get("/")  # the session and the actor warm, as on every later page
+    count, asked = _release_purpose_queries(provider, item)
+    assert asked == [] and count <= ITEM_PAGE_QUERIES
+    assert _release_purpose_queries(login_client(anouk), item)[1] == []
+    approve(daan, propose(anouk, item, house["police"]))
+    count, asked = _release_purpose_queries(login_client(kees), item)
+    assert len(asked) == 1 and count <= ITEM_PAGE_QUERIES

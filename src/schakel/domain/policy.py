@@ -169,6 +169,19 @@ PROVIDER_ACTIONS: frozenset[ItemAction] = frozenset(
 )
 
 
+def directs_case(actor: Actor, case: CaseRelation) -> bool:
+    """A process director of the case, or one holding a break-the-glass grant for it: reads
+    its items without a release (Art. 12.2f, 17.2)."""
+    return actor.has(Role.process_director) and (case.is_process_director or case.emergency_access)
+
+
+def reads_without_release(actor: Actor, case: CaseRelation, *, is_provider_party: bool) -> bool:
+    """Whether releases to the actor's party play no part in what the actor may do with an
+    item: the providing party and the directing process director never need one, so a
+    selector need not ask for them (`decide_item`)."""
+    return is_provider_party or directs_case(actor, case)
+
+
 def decide_item(actor: Actor, facts: ItemFacts, action: ItemAction) -> Decision:
     """May `actor` take `action` on an information item? Deny unless allowed.
 
@@ -193,9 +206,7 @@ def decide_item(actor: Actor, facts: ItemFacts, action: ItemAction) -> Decision:
         return case_read
     if facts.case.closed and action != ItemAction.read:
         return Decision(False, "case_closed", "Art. 1.12; Bijlage 3, Fase 5")
-    is_pd = actor.has(Role.process_director) and (
-        facts.case.is_process_director or facts.case.emergency_access
-    )
+    is_pd = directs_case(actor, facts.case)
     if action == ItemAction.add:
         return Decision(True, "involved_in_case", "Art. 12.2f, 17.1")
     if action == ItemAction.read:
