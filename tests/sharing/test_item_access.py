@@ -1,4 +1,5 @@
-"""Who reads an item: the selector filter agrees with domain.policy.decide_item."""
+"""Who reads an item: the selector filter and the case page's item list agree with
+domain.policy.decide_item."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from django.utils import timezone
 
 from schakel.accounts.selectors import actor_for
 from schakel.accounts.services import user_ensure
-from schakel.cases.models import CaseParty, CaseRelationKind
+from schakel.cases.models import Case, CaseParty, CaseRelationKind
 from schakel.domain.policy import ItemAction, decide_item
 from schakel.domain.roles import Role
 from schakel.domain.workflow import Phase
 from schakel.sharing.models import EmergencyAccess, InformationItem, Release
-from schakel.sharing.selectors import item_facts, item_visibility_q
+from schakel.sharing.selectors import case_items_for, item_facts, item_visibility_q
 from tests.cases.conftest import refer
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +90,9 @@ def test_item_filter_agrees_with_decide_item(
                         proposed_by=anouk,
                         proposed_at=now,
                     )
+    case_item_ids: dict[int, set[int]] = {}
+    for pk, case_id in InformationItem.objects.values_list("pk", "case_id"):
+        case_item_ids.setdefault(case_id, set()).add(pk)
     for user in people:
         actor = actor_for(user)
         listed = set(
@@ -102,3 +106,11 @@ def test_item_filter_agrees_with_decide_item(
             if decide_item(actor, item_facts(actor, i), ItemAction.read).allowed
         }
         assert listed == expected, user.username
+        # The case page judges one case's items with decide_item itself: the same items.
+        for case in Case.objects.prefetch_related("parties"):
+            rows = case_items_for(actor=actor, case=case).rows
+            on_page = {row.item.pk for row in rows}
+            assert on_page == {pk for pk in expected if pk in case_item_ids[case.pk]}, (
+                user.username,
+                case.pk,
+            )
