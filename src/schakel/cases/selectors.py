@@ -199,7 +199,7 @@ def _detail_queryset() -> QuerySet[Case]:
     ).prefetch_related(
         "informer_party",
         "handover_party",
-        Prefetch("parties", queryset=CaseParty.objects.select_related("party", "added_by")),
+        Prefetch("parties", queryset=CaseParty.objects.select_related("party")),
         Prefetch("case_subjects", queryset=CaseSubject.objects.select_related("subject")),
     )
 
