@@ -59,7 +59,9 @@ def _release_purpose_queries(client, item) -> tuple[int, list[str]]:
     with CaptureQueriesContext(connection) as seen:
         assert client.get(f"/informatie/{item.pk}/").status_code == 200
     sql = [q["sql"] for q in seen.captured_queries]
-    asked = [s for s in sql if s.startswith('SELECT "sharing_release"."purpose"')]
+    # The releases to the reader's party (`_approved_to`), whatever columns they select.
+    to_party = '"sharing_release"."recipient_party_id" = '
+    asked = [s for s in sql if 'FROM "sharing_release"' in s and to_party in s.split(" WHERE ")[-1]]
     return len(sql), asked
 
 

@@ -21,6 +21,7 @@ from schakel.cases.models import Case, CaseParty, CaseSubject
 from schakel.cases.selectors import active_grant_case_ids, case_visibility_q, relation_for
 from schakel.domain.actor import Actor
 from schakel.domain.policy import (
+    CaseRelation,
     ItemAction,
     ItemFacts,
     decide_item,
@@ -68,6 +69,34 @@ def item_visibility_q(actor: Actor) -> Q:
     return visible_case & (own | (Q(withdrawn_at__isnull=True) & reading))
 
 
+def _facts_of_items(
+    actor: Actor, case: CaseRelation, items: list[InformationItem]
+) -> dict[int, ItemFacts]:
+    """The actor's relation to items of one case. Releases to the actor's party are asked in
+    one query, and only for the items where they decide anything: never for the provider or
+    the directing process director (`reads_without_release`; issue #9)."""
+    provider = {i.pk: i.providing_party_id == actor.party_id for i in items}
+    asked = [
+        pk
+        for pk, own in provider.items()
+        if not reads_without_release(actor, case, is_provider_party=own)
+    ]
+    released: dict[int, set[str]] = {}
+    if asked:
+        rows = _approved_to(actor.party_id).filter(item_id__in=asked)
+        for item_id, purpose in rows.values_list("item_id", "purpose"):
+            released.setdefault(item_id, set()).add(purpose)
+    return {
+        i.pk: ItemFacts(
+            case=case,
+            is_provider_party=provider[i.pk],
+            released_purposes=frozenset(released.get(i.pk, ())),
+            withdrawn=i.withdrawn_at is not None,
+        )
+        for i in items
+    }
+
+
 def item_facts(actor: Actor, item: InformationItem) -> ItemFacts:
     """The actor's relation to one item (`item.case` with its parties, prefetched or not).
 
@@ -77,21 +106,7 @@ def item_facts(actor: Actor, item: InformationItem) -> ItemFacts:
     memo: tuple[Actor, ItemFacts] | None = getattr(item, "_schakel_facts", None)
     if memo is not None and memo[0] == actor:
         return memo[1]
-    case = relation_for(actor, item.case)
-    provider = item.providing_party_id == actor.party_id
-    # Releases to the party decide nothing for the provider or the directing process
-    # director: asked only for the other parties (one query fewer on most item pages).
-    purposes: frozenset[str] = frozenset()
-    if not reads_without_release(actor, case, is_provider_party=provider):
-        purposes = frozenset(
-            _approved_to(actor.party_id).filter(item=item).values_list("purpose", flat=True)
-        )
-    facts = ItemFacts(
-        case=case,
-        is_provider_party=provider,
-        released_purposes=purposes,
-        withdrawn=item.withdrawn_at is not None,
-    )
+    facts = _facts_of_items(actor, relation_for(actor, item.case), [item])[item.pk]
     item._schakel_facts = (actor, facts)  # type: ignore[attr-defined]
     return facts
 
@@ -168,38 +183,11 @@ def case_items_for(*, actor: Actor, case: Case) -> CaseItems:
     items = list(
         InformationItem.objects.filter(case=case).defer("content").select_related("providing_party")
     )
-    by_release = [
-        i.pk
-        for i in items
-        if not reads_without_release(
-            actor, relation, is_provider_party=i.providing_party_id == actor.party_id
-        )
-    ]
-    released: dict[int, set[str]] = {}
-    if by_release:
-        for item_id, purpose in (
-            _approved_to(actor.party_id)
-            .filter(item_id__in=by_release)
-            .values_list("item_id", "purpose")
-        ):
-            released.setdefault(item_id, set()).add(purpose)
-    readable = [
-        i
-        for i in items
-        if decide_item(
-            actor,
-            ItemFacts(
-                case=relation,
-                is_provider_party=i.providing_party_id == actor.party_id,
-                released_purposes=frozenset(released.get(i.pk, ())),
-                withdrawn=i.withdrawn_at is not None,
-            ),
-            ItemAction.read,
-        ).allowed
-    ]
+    facts = _facts_of_items(actor, relation, items)
+    readable = [i for i in items if decide_item(actor, facts[i.pk], ItemAction.read).allowed]
     # The requests waiting for a decision concern only the party's own items: asked only
     # when it has some on this case (a process director's house rarely does).
-    own = [i.pk for i in readable if i.providing_party_id == actor.party_id]
+    own = [i.pk for i in readable if facts[i.pk].is_provider_party]
     pending: dict[int, list[Release]] = {}
     if own:
         for release in Release.objects.filter(
@@ -210,7 +198,7 @@ def case_items_for(*, actor: Actor, case: Case) -> CaseItems:
         rows=[
             ItemRow(
                 item=i,
-                own=i.providing_party_id == actor.party_id,
+                own=facts[i.pk].is_provider_party,
                 pending=pending.get(i.pk, []),
             )
             for i in readable
