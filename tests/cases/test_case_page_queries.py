@@ -18,7 +18,7 @@ from tests.cases.conftest import CTX, fresh, refer
 
 pytestmark = pytest.mark.django_db
 
-CASE_PAGE_QUERIES = 27  # 24 on SQLite, 25 on PostgreSQL (the chain lock) since issue #9; 2 to spare
+CASE_PAGE_QUERIES = 26  # 23 on SQLite, 24 on PostgreSQL (the chain lock) since issue #9; 2 to spare
 
 
 def _facts_agree(case: Case) -> None:
@@ -142,3 +142,58 @@ def test_the_case_page_links_to_the_long_forms_and_shows_them_after_an_error(
     back = client.post(f"/casussen/{case.pk}/casusregisseur/", {"cd-expected_version": "x"})
     assert back.status_code == 400
     assert 'name="cd-case_director"' in back.content.decode()
+
+
+@pytest.mark.parametrize("stage", ["triage", "execution"])
+def test_the_case_page_builds_only_the_forms_it_renders(
+    walker, kees, rik, anouk, house, login_client, monkeypatch, stage
+) -> None:
+    """The editing forms that open on their own page are offered (a link) but not built: a
+    form deep-copies its fields and reads its choices (issue 9). Built on their own page."""
+    from schakel.cases import forms as case_forms
+
+    built: list[str] = []
+    for name in (
+        "CriteriaForm", "ConsultationRequestForm", "ProcessDirectorForm", "ConferenceForm",
+        "CaseDirectorForm", "InformingForm", "PlanForm", "NoteForm",
+    ):  # fmt: skip
+        form_class = getattr(case_forms, name)
+        original = form_class.__init__
+
+        def counted(self, *args, _name=name, _original=original, **kwargs):  # type: ignore[no-untyped-def]
+            built.append(_name)
+            _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(form_class, "__init__", counted)
+    case = refer(kees, house)
+    case = walker.to_triage(case) if stage == "triage" else walker.to_execution(case, rik)
+    client = login_client(anouk)
+    body = client.get(f"/casussen/{case.pk}/").content.decode()
+    lazy = ["criteria", "consult"] if stage == "triage" else ["pd", "conf", "cd", "inform", "plan"]
+    for key in lazy:
+        assert f'href="/casussen/{case.pk}/formulier/{key}/"' in body
+    expected_on_page = [] if stage == "triage" else ["NoteForm"]
+    assert built == expected_on_page
+    built.clear()
+    assert client.get(f"/casussen/{case.pk}/formulier/{lazy[0]}/").status_code == 200
+    assert built == [{"criteria": "CriteriaForm", "pd": "ProcessDirectorForm"}[lazy[0]]]
+
+
+def test_only_the_hand_over_step_reads_the_parties(
+    walker, kees, rik, anouk, house, login_client
+) -> None:
+    """Each step's form on the case page carries only its own fields: in execution (steps
+    without a hand-over) the page reads no list of parties for a select it would not show;
+    in closure the hand-over step still offers every party (issue 9)."""
+    client = login_client(anouk)
+    execution = walker.to_execution(refer(kees, house), rik)
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(f"/casussen/{execution.pk}/").content.decode()
+    assert 'id="t-' in body  # the page does offer steps
+    party_lists = [q for q in queries if 'FROM "parties_party" ORDER BY' in q["sql"]]
+    assert party_lists == []
+    closure = walker.to_closure(refer(kees, house), rik)
+    body = client.get(f"/casussen/{closure.pk}/").content.decode()
+    assert 'name="t-complete_closure-handover_party"' in body
+    assert f'>{house["zwolle"].name}</option>' in body

@@ -28,7 +28,7 @@ from schakel.domain.target_groups import (
     INFLOW_LABELS_NL,
     TARGET_GROUP_LABELS_NL,
 )
-from schakel.domain.workflow import DECISION_LABELS_NL, Decision
+from schakel.domain.workflow import DECISION_LABELS_NL, Action, Decision
 from schakel.parties.models import Party
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -194,6 +194,14 @@ class TransitionForm(VersionedForm):
         empty_value=None,
         required=False,
     )
+
+    def __init__(self, *args: Any, step: Action | None = None, **kwargs: Any) -> None:
+        """`step`: the case page's form for that one step, which shows only its own fields.
+        Every step but the hand-over then goes without the parties' select, so a page with
+        a few steps does not read the parties for a list it never shows (issue #9)."""
+        super().__init__(*args, **kwargs)
+        if step is not None and step != Action.complete_closure:
+            del self.fields["handover_party"]
 
 
 class CriteriaForm(VersionedForm):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -174,42 +175,54 @@ def case_refer(request: HttpRequest) -> HttpResponse:
 # --------------------------------------------------------------------------- the case page
 
 
-def _forms_for(actor: Actor, case: Case, view: selectors.CaseView) -> dict[str, Any]:
-    """The forms this actor gets now (the services check again; this only hides buttons)."""
+def _offered_forms(
+    actor: Actor, case: Case, view: selectors.CaseView
+) -> dict[str, Callable[[], forms.Form]]:
+    """The forms this actor gets now, each as a factory: the page builds only those it renders
+    (building a form deep-copies its fields and their choices; the editing forms that open on
+    their own page need only to be known). The services check again; this only hides
+    buttons."""
     v = {"expected_version": case.version}
     phase = case.phase
     pd = actor.has(Role.process_director)
     may_update = selectors.may(actor, case, CaseAction.update)
-    out: dict[str, Any] = {}
+    out: dict[str, Callable[[], forms.Form]] = {}
     if not may_update:
         return out
     facts = selectors.case_facts_from_view(view)  # no second read of what the page holds
     for action in selectors.case_allowed_actions(actor=actor, case=case, facts=facts):
-        out[f"t-{action.value}"] = f.TransitionForm(
-            prefix=f"t-{action.value}", initial={**v, "action": action.value}
+        out[f"t-{action.value}"] = partial(
+            f.TransitionForm,
+            prefix=f"t-{action.value}",
+            initial={**v, "action": action.value},
+            step=action,
         )
     if phase == Phase.triage and pd:
         initial: dict[str, Any] = {**v, "referrer_consulted": case.referrer_consulted}
         for a in view.assessments:
             initial[f"{a.criterion}_holds"] = "yes" if a.holds else "no"
             initial[f"{a.criterion}_motivation"] = a.motivation
-        out["criteria"] = f.CriteriaForm(prefix="criteria", initial=initial)
-        out["consult"] = f.ConsultationRequestForm(
+        out["criteria"] = partial(f.CriteriaForm, prefix="criteria", initial=initial)
+        # A lambda, not a partial: the parties already involved are read only if it is built.
+        out["consult"] = lambda: f.ConsultationRequestForm(
             prefix="consult", initial={**v, "party_ids": list(case.already_involved.all())}
         )
     if phase == Phase.triage and any(
         c.party_id == actor.party_id and c.answer == ConsultationAnswer.unanswered
         for c in view.consultations
     ):
-        out["answer"] = f.ConsultationAnswerForm(prefix="answer")
+        out["answer"] = partial(f.ConsultationAnswerForm, prefix="answer")
     if pd:
-        out["pd"] = f.ProcessDirectorForm(
-            prefix="pd", initial={**v, "process_director": case.process_director_id}
+        out["pd"] = partial(
+            f.ProcessDirectorForm,
+            prefix="pd",
+            initial={**v, "process_director": case.process_director_id},
         )
     if phase in (Phase.preparation, Phase.execution) and actor.has(
         Role.process_director, Role.conference_secretary
     ):
-        out["conf"] = f.ConferenceForm(
+        out["conf"] = partial(
+            f.ConferenceForm,
             prefix="conf",
             initial={
                 **v,
@@ -218,10 +231,11 @@ def _forms_for(actor: Actor, case: Case, view: selectors.CaseView) -> dict[str, 
             },
         )
     if phase in (Phase.mdo, Phase.execution) and pd:
-        out["cd"] = f.CaseDirectorForm(
-            prefix="cd", initial={**v, "case_director": case.case_director_id}
+        out["cd"] = partial(
+            f.CaseDirectorForm, prefix="cd", initial={**v, "case_director": case.case_director_id}
         )
-        out["inform"] = f.InformingForm(
+        out["inform"] = partial(
+            f.InformingForm,
             prefix="inform",
             initial={
                 **v,
@@ -237,7 +251,7 @@ def _forms_for(actor: Actor, case: Case, view: selectors.CaseView) -> dict[str, 
             for i, goal in enumerate(view.plan.goals[: f.PLAN_ROWS]):
                 initial[f"goal{i}_life_domain"] = goal.get("life_domain")
                 initial[f"goal{i}_goal"] = goal.get("goal")
-        out["plan"] = f.PlanForm(prefix="plan", initial=initial)
+        out["plan"] = partial(f.PlanForm, prefix="plan", initial=initial)
     if phase in (Phase.mdo, Phase.execution):
         for item in view.actions:
             if (
@@ -245,11 +259,11 @@ def _forms_for(actor: Actor, case: Case, view: selectors.CaseView) -> dict[str, 
                 or case.case_director_id == actor.user_id
                 or item.owning_party_id == actor.party_id
             ):
-                out[f"a{item.pk}"] = f.ActionUpdateForm(
-                    prefix=f"a{item.pk}", initial={**v, "status": item.status}
+                out[f"a{item.pk}"] = partial(
+                    f.ActionUpdateForm, prefix=f"a{item.pk}", initial={**v, "status": item.status}
                 )
     if phase in (Phase.case_conference, Phase.mdo, Phase.execution, Phase.closure):
-        out["note"] = f.NoteForm(prefix="note")
+        out["note"] = partial(f.NoteForm, prefix="note")
     return out
 
 
@@ -264,22 +278,28 @@ def _case_page(
     if case is None:
         raise Http404
     view = selectors.case_view(case=case)
-    available = _forms_for(actor, case, view)
-    page_errors: list[str] = []
-    for key, form in (bound or {}).items():
-        if key in available:
-            available[key] = form
-        else:
-            # The form is no longer offered (the case moved on): say what was wrong anyway.
-            page_errors += [str(e) for errors in form.errors.values() for e in errors]
+    offered = _offered_forms(actor, case, view)
+    bound = bound or {}
+    # The editing forms with long choice lists open on their own page (a link here), unless
+    # one comes back with errors: the page renders only what a visit usually needs.
+    lazy = LAZY_FORMS - set(bound)
+    available: dict[str, Any] = {
+        key: bound[key] if key in bound else (True if key in lazy else make())
+        for key, make in offered.items()
+    }
+    # A bound form no longer offered (the case moved on): say what was wrong anyway.
+    page_errors = [
+        str(e)
+        for key, form in bound.items()
+        if key not in offered
+        for errors in form.errors.values()
+        for e in errors
+    ]
     transitions = [
         (ACTION_LABELS_NL[Action(key[2:])], key[2:], form)
         for key, form in available.items()
         if key.startswith("t-")
     ]
-    # The editing forms with long choice lists open on their own page (a link here), unless
-    # one comes back with errors: the page renders only what a visit usually needs.
-    lazy = LAZY_FORMS - set(bound or {})
     share_choices(form for key, form in available.items() if key not in lazy)
     action_forms = {a.pk: available.get(f"a{a.pk}") for a in view.actions}
     return render(
@@ -333,9 +353,10 @@ def case_form(request: HttpRequest, case_id: int, key: str) -> HttpResponse:
     if case is None or key not in LAZY_FORMS:
         raise Http404
     view = selectors.case_view(case=case)
-    form = _forms_for(actor, case, view).get(key)
-    if form is None:
+    make = _offered_forms(actor, case, view).get(key)
+    if make is None:
         raise Http404  # not offered to this actor in this phase: as if it did not exist
+    form = make()
     share_choices([form])
     name, title, button = _form_texts(key, view)
     return render(
