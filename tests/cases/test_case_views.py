@@ -287,3 +287,36 @@ def test_bad_input_in_every_case_form(login_client, walker, kees, rik, daan, ano
         assert phrase in response.content.decode(), (url, phrase)
         after = fresh(before)
         assert (after.version, after.updated_at) == (before.version, before.updated_at), url
+
+
+def test_list_rows_escape_names_and_show_local_time(login_client, anouk, kees, house) -> None:
+    """The list's subject cell is built in Python (issue #9): names stay escaped, one per line,
+    and the change time is the house's local time, as the `date` filter gave it."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from schakel.cases import services
+
+    case = refer(
+        kees,
+        house,
+        subjects=[
+            services.SubjectInput(
+                first_name="<b>Jan</b>", last_name="O'Neil & Zn", date_of_birth=date(1990, 1, 2),
+                bsn="", address="",
+            ),
+            services.SubjectInput(
+                first_name="Piet", last_name="Jansen", date_of_birth=date(1985, 3, 4),
+                bsn="", address="",
+            ),
+        ],
+    )  # fmt: skip
+    body = login_client(anouk).get("/casussen/").content.decode()
+    assert (
+        "&lt;b&gt;Jan&lt;/b&gt; O&#x27;Neil &amp; Zn (02-01-1990)<br>Piet Jansen (04-03-1985)"
+        in body
+    )
+    assert "<b>Jan</b>" not in body
+    changed = timezone.localtime(fresh(case).updated_at).strftime("%d-%m-%Y %H:%M")
+    assert f'<td class="utrecht-table__cell">{changed}</td>' in body
