@@ -77,7 +77,7 @@ def main() -> None:
     server = subprocess.Popen(
         [str(VENV / "gunicorn"), "config.wsgi:application", "--bind", f"{HOST}:{port}",
          "--workers", str(args.workers), "--threads", str(args.threads), "--log-level", "warning",
-         "--graceful-timeout", "5"],
+         "--graceful-timeout", "5", "--keep-alive", "10"],
         cwd=ROOT, env=env,
     )  # fmt: skip
     try:
