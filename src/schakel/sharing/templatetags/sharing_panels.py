@@ -1,5 +1,5 @@
-"""The case page's panels that belong to the sharing app, so cases/views.py stays untouched:
-the case page includes `sharing/_case_parties.html`, which calls this tag."""
+"""The case page's panels that belong to the sharing app, so the cases app's views stay
+untouched: the case page includes `sharing/_case_parties.html`, which calls this tag."""
 
 from __future__ import annotations
 
