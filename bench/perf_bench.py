@@ -19,7 +19,8 @@ from django.utils import timezone
 from bench.cases_bench import Statement, _bare, _client, _get, _measure
 from schakel.accounts.models import RoleAssignment, User
 from schakel.audit.models import AuditEvent
-from schakel.domain.indicators import Dimension, Period, PeriodKind
+from schakel.domain.indicators import Dimension
+from schakel.domain.periods import Period, PeriodKind
 from schakel.domain.roles import Role
 from schakel.reports.aggregates import sql_report
 from schakel.reports.cache import CACHE_ALIAS

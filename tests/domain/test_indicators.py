@@ -12,27 +12,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from schakel.domain.indicators import (
-    COMPLEMENTARY,
     OPEN_PHASES,
     CaseFact,
     Cell,
     Dimension,
-    Period,
-    PeriodKind,
     cases_per_phase,
     change,
     closures,
     count_table,
     decision_mix,
-    lead_times,
-    nearest_rank,
-    periods_between,
     plan_actions,
     referrals,
     success_share,
-    suppress,
     triage_outcomes,
 )
+from schakel.domain.lead_times import lead_times, nearest_rank
+from schakel.domain.periods import Period, PeriodKind, periods_between
+from schakel.domain.suppression import COMPLEMENTARY, suppress
 from schakel.domain.target_groups import TargetGroup
 from schakel.domain.workflow import Decision, Phase
 

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from schakel.domain.indicators import Dimension, count_table, suppress
+from schakel.domain.indicators import Dimension, count_table
 from schakel.domain.safe_export import DANGEROUS_PREFIXES, escape_cell, row_label, rows_for_export
+from schakel.domain.suppression import suppress
 from schakel.domain.target_groups import TargetGroup
 
 

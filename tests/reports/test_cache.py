@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from django.db import transaction
 
-from schakel.domain.indicators import Dimension, Period, PeriodKind
+from schakel.domain.indicators import Dimension
+from schakel.domain.periods import Period, PeriodKind
 from schakel.domain.workflow import Phase
 from schakel.reports.aggregates import SqlCounts, sql_report
 from schakel.reports.cache import figures_version

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from schakel.domain.indicators import Dimension, Period, PeriodKind
+from schakel.domain.indicators import Dimension
+from schakel.domain.periods import Period, PeriodKind
 from schakel.reports import selectors
 from schakel.reports.figures import build_report
 from schakel.reports.models import BudgetLine, BudgetYear, CaseStatistic, Expenditure

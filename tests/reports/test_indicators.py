@@ -7,7 +7,10 @@ from datetime import date
 import pytest
 
 from schakel.domain import indicators as ind
-from schakel.domain.indicators import Dimension, Period, PeriodKind
+from schakel.domain.indicators import Dimension
+from schakel.domain.lead_times import lead_times
+from schakel.domain.periods import Period, PeriodKind
+from schakel.domain.suppression import suppress
 from schakel.domain.workflow import Phase
 from schakel.reports import selectors
 from schakel.reports.figures import build_report
@@ -83,13 +86,13 @@ def test_plan_actions(facts, fixed_stats) -> None:
 
 
 def test_lead_times(facts, fixed_stats) -> None:
-    admitted = ind.lead_times(facts, Phase.referral, Phase.preparation, Q1, BY)
+    admitted = lead_times(facts, Phase.referral, Phase.preparation, Q1, BY)
     assert admitted.total.cases == 9
     assert (admitted.total.median_days, admitted.total.p90_days) == (5, 5)
-    to_plan = ind.lead_times(facts, Phase.case_conference, Phase.mdo, Q1, BY)
+    to_plan = lead_times(facts, Phase.case_conference, Phase.mdo, Q1, BY)
     assert (to_plan.total.cases, to_plan.total.median_days) == (5, 0)
     # Four cases closed in Q1 (28, 116, 117, 118 days): fewer than 5, so no median is shown.
-    stay = ind.lead_times(facts, Phase.referral, Phase.closed, Q1, BY)
+    stay = lead_times(facts, Phase.referral, Phase.closed, Q1, BY)
     assert stay.total.cases == "<5" and stay.total.median_days is None
 
 
@@ -120,8 +123,8 @@ def test_report_headlines_and_comparison(facts) -> None:
 def test_no_small_number_leaves_the_report(facts) -> None:
     for by in Dimension:
         report = build_report(facts, Q1, by)
-        assert report.tables["triage"] == ind.suppress(ind.triage_outcomes(facts, Q1, by))
-        assert report.tables["closures"] == ind.suppress(ind.closures(facts, Q1, by))
+        assert report.tables["triage"] == suppress(ind.triage_outcomes(facts, Q1, by))
+        assert report.tables["closures"] == suppress(ind.closures(facts, Q1, by))
         for table in [*report.tables.values(), report.trend]:
             for line in table.grid:
                 assert all(c in ("<5", "x") or c == 0 or c >= 5 for c in line), line  # type: ignore[operator]

@@ -12,7 +12,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schakel.domain.indicators import Dimension, Period, PeriodKind
+from schakel.domain.indicators import Dimension
+from schakel.domain.periods import Period, PeriodKind
 from schakel.domain.target_groups import TargetGroup
 from schakel.domain.workflow import Decision, Phase
 from schakel.reports import selectors

@@ -24,7 +24,8 @@ from schakel.cases.models import (
     Subject,
     TriageAssessment,
 )
-from schakel.domain.indicators import Dimension, Period, PeriodKind
+from schakel.domain.indicators import Dimension
+from schakel.domain.periods import Period, PeriodKind
 from schakel.domain.retention import Period as RetentionPeriod
 from schakel.domain.workflow import Action
 from schakel.parties.models import Party

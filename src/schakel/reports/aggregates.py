@@ -7,7 +7,7 @@ statistic): a period is a range of months, the caseload on a period's last day i
 spans entered minus those left by then, so no request reads the statistics one by one. Lead
 times need every value for an exact median, so they are ranked over the statistics' derived
 slots in one query: PostgreSQL's `percentile_disc` is the nearest-rank percentile of
-`indicators.nearest_rank` (`percentile_cont` interpolates and would change the published
+`lead_times.nearest_rank` (`percentile_cont` interpolates and would change the published
 figures); SQLite ranks in Python.
 
 Assumes what `record_statistics` guarantees: triage, decision and closure fall on or after
@@ -28,18 +28,15 @@ from schakel.domain import indicators as ind
 from schakel.domain.indicators import (
     CLOSURE_COLUMNS,
     DECISION_COLUMNS,
-    LEAD_COLUMNS,
     OPEN_PHASES,
     PLAN_ACTION_COLUMNS,
     TRIAGE_COLUMNS,
     CountTable,
     Dimension,
-    LeadTimes,
-    Period,
-    PeriodKind,
     RowKey,
-    nearest_rank,
 )
+from schakel.domain.lead_times import LEAD_COLUMNS, LeadTimes, lead_times_from, nearest_rank
+from schakel.domain.periods import Period, PeriodKind
 from schakel.domain.target_groups import TargetGroup
 from schakel.domain.workflow import PHASE_LABELS_NL, Phase
 from schakel.reports.cache import figures_cached
@@ -213,7 +210,7 @@ class SqlCounts:
             return found[1] if found[0] >= threshold else None
 
         ranks = {key: enough(found) for key, found in per_key.items()}
-        return ind.lead_times_from(table, source, target, ranks, enough(total), threshold)
+        return lead_times_from(table, source, target, ranks, enough(total), threshold)
 
 
 def _ranked(

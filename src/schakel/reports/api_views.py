@@ -20,7 +20,8 @@ from rest_framework.views import APIView
 
 from schakel.accounts.selectors import actor_for
 from schakel.api.serializers import ProblemSerializer
-from schakel.domain.indicators import Dimension, Period, PeriodKind
+from schakel.domain.indicators import Dimension
+from schakel.domain.periods import Period, PeriodKind
 from schakel.domain.reports_policy import ReportAction, reports_allow, sees_staff_names
 from schakel.domain.safe_export import row_label
 from schakel.reports import selectors

@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from schakel.domain.indicators import CaseFact, lead_time, phase_spans
+from schakel.domain.indicators import CaseFact
+from schakel.domain.lead_times import lead_time, phase_spans
 from schakel.domain.workflow import Phase
 
 # The lead times the report shows: from referral to admission, to the table, to the plan, and

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 import xlsxwriter
 
-from schakel.domain.indicators import DIMENSION_LABELS_NL, LeadTimes, SuppressedTable
+from schakel.domain.indicators import DIMENSION_LABELS_NL, SuppressedTable
+from schakel.domain.lead_times import LeadTimes
 from schakel.domain.safe_export import ExportCell, escape_cell, row_label, rows_for_export
 from schakel.domain.workflow import PHASE_LABELS_NL
 from schakel.reports.selectors import BudgetRow

@@ -15,18 +15,11 @@ from typing import Protocol
 from django.utils.translation import gettext_lazy as _
 
 from schakel.domain import indicators as ind
-from schakel.domain.indicators import (
-    CaseFact,
-    Cell,
-    Change,
-    CountTable,
-    Dimension,
-    LeadTimes,
-    Period,
-    PeriodKind,
-    SuppressedTable,
-    suppress,
-)
+from schakel.domain import lead_times as lt
+from schakel.domain.indicators import CaseFact, Cell, Change, CountTable, Dimension, SuppressedTable
+from schakel.domain.lead_times import LeadTimes
+from schakel.domain.periods import Period, PeriodKind
+from schakel.domain.suppression import suppress
 from schakel.domain.workflow import Phase
 from schakel.reports.derived import LEAD_PAIRS
 
@@ -123,7 +116,7 @@ class FactCounts:
     def lead_times(
         self, source: Phase, target: Phase, period: Period, by: Dimension, threshold: int
     ) -> LeadTimes:
-        return ind.lead_times(self.facts, source, target, period, by, threshold)
+        return lt.lead_times(self.facts, source, target, period, by, threshold)
 
     def referred_between(self, start: date, end: date) -> int:
         return sum(1 for f in self.facts if start <= f.referred_on < end)

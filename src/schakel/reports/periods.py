@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from schakel.domain.indicators import Period, PeriodKind
+from schakel.domain.periods import Period, PeriodKind
 
 # ASCII digits only: "¹" is a digit to str.isdigit() but not to int().
 _YEAR = re.compile(r"^([0-9]{4})$")

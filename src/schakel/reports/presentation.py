@@ -7,7 +7,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from schakel.domain.indicators import DIMENSION_LABELS_NL, Change, Dimension, LeadTimes
+from schakel.domain.indicators import DIMENSION_LABELS_NL, Change, Dimension
+from schakel.domain.lead_times import LeadTimes
 from schakel.domain.safe_export import TOTAL_NL, row_label
 from schakel.domain.workflow import PHASE_LABELS_NL
 from schakel.reports import charts

@@ -13,7 +13,8 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet, Sum
 
-from schakel.domain.indicators import CaseFact, Dimension, Period
+from schakel.domain.indicators import CaseFact, Dimension
+from schakel.domain.periods import Period
 from schakel.domain.target_groups import TargetGroup
 from schakel.domain.workflow import Decision, Phase
 from schakel.parties.models import Party

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from schakel.audit.models import AuditAction
 from schakel.audit.record import AuditContext, record_changed
 from schakel.domain.actor import Actor
-from schakel.domain.indicators import Period
+from schakel.domain.periods import Period
 from schakel.domain.reports_policy import ReportAction, reports_allow
 from schakel.domain.target_groups import TargetGroup
 from schakel.domain.workflow import Decision, Phase

@@ -21,7 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 from schakel.accounts.selectors import actor_for
 from schakel.audit.record import AuditContext
 from schakel.domain.actor import Actor
-from schakel.domain.indicators import Dimension, Period, PeriodKind
+from schakel.domain.indicators import Dimension
+from schakel.domain.periods import Period, PeriodKind
 from schakel.domain.reports_policy import ReportAction, reports_allow, sees_staff_names
 from schakel.reports import exports, pdf, selectors, services
 from schakel.reports.aggregates import sql_report
