@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from schakel.accounts.services import api_token_create
 from schakel.cases.models import Case, CaseParty, CaseSubject, PlanAction
-from schakel.domain.workflow import GUARDS, TRANSITIONS, Action, Decision, IllegalTransition
+from schakel.domain.transitions import TRANSITIONS, IllegalTransition
+from schakel.domain.workflow import GUARDS, Action, Decision
 from tests.cases.conftest import Walker, fresh, refer
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,8 @@ from schakel.cases import services
 from schakel.cases.errors import CaseChanged, CaseForbidden, CaseNotFound, InvalidInput
 from schakel.cases.models import Case, CaseParty, PhaseTransition, Subject
 from schakel.domain.target_groups import POLARISATION_REFUSAL_NL
-from schakel.domain.workflow import Action, Decision, IllegalTransition, Phase
+from schakel.domain.transitions import IllegalTransition
+from schakel.domain.workflow import Action, Decision, Phase
 from tests.cases.conftest import CTX, criteria, fresh, refer
 
 pytestmark = pytest.mark.django_db

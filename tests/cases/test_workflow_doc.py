@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from schakel.domain.workflow import to_mermaid
+from schakel.domain.transitions import to_mermaid
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "workflow.md"
 

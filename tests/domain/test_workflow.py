@@ -12,6 +12,18 @@ from hypothesis import strategies as st
 
 from schakel.domain.roles import ActorRole, CaseRole, Role
 from schakel.domain.target_groups import POLARISATION_REFUSAL_NL, TargetGroup
+from schakel.domain.transitions import (
+    TRANSITIONS,
+    TRANSITIONS_BY_ACTION,
+    IllegalTransition,
+    Transition,
+    allowed_actions,
+    reachable_phases,
+    refusals,
+    targets_of,
+    to_mermaid,
+    transition,
+)
 from schakel.domain.workflow import (
     ACTION_LABELS_NL,
     DECISION_LABELS_NL,
@@ -21,20 +33,10 @@ from schakel.domain.workflow import (
     GUARDS,
     INITIAL_PHASE,
     PHASE_LABELS_NL,
-    TRANSITIONS,
-    TRANSITIONS_BY_ACTION,
     Action,
     CaseFacts,
     Decision,
-    IllegalTransition,
     Phase,
-    Transition,
-    allowed_actions,
-    reachable_phases,
-    refusals,
-    targets_of,
-    to_mermaid,
-    transition,
 )
 
 ALL_ACTORS: tuple[ActorRole, ...] = (*Role, *CaseRole)

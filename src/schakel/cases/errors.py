@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from schakel.domain.workflow import IllegalTransition
+from schakel.domain.transitions import IllegalTransition
 
 __all__ = ["CaseChanged", "CaseForbidden", "CaseNotFound", "IllegalTransition", "InvalidInput"]
 

@@ -45,14 +45,8 @@ from schakel.domain.policy import (
 )
 from schakel.domain.roles import ActorRole, CaseRole, Role
 from schakel.domain.target_groups import TargetGroup
-from schakel.domain.workflow import (
-    FINAL_PHASES,
-    Action,
-    CaseFacts,
-    Decision,
-    Phase,
-    refusals,
-)
+from schakel.domain.transitions import refusals
+from schakel.domain.workflow import FINAL_PHASES, Action, CaseFacts, Decision, Phase
 
 PURPOSE_LIST = "Art. 12 overzicht casussen"
 PURPOSE_BY_PHASE: dict[str, str] = {

@@ -1,6 +1,6 @@
 """The ONE service that changes a case's phase (ARCHITECTURE rule 3).
 
-It locks the case row, checks the policy and the workflow table (`domain.workflow`), writes a
+It locks the case row, checks the policy and the workflow table (`domain.transitions`), writes a
 `PhaseTransition` row and an audit event, all in one transaction. The inputs that belong to a
 step (the table, the reason, the decision, the hand-over) are applied to the case *before* the
 table is asked, so the guards see them; if the table refuses, the transaction rolls back and
@@ -19,13 +19,8 @@ from schakel.cases.statistics import record_statistics
 from schakel.domain.actor import Actor
 from schakel.domain.policy import CaseAction
 from schakel.domain.roles import Role
-from schakel.domain.workflow import (
-    Action,
-    Decision,
-    IllegalTransition,
-    Phase,
-    transition,
-)
+from schakel.domain.transitions import IllegalTransition, transition
+from schakel.domain.workflow import Action, Decision, Phase
 from schakel.parties.models import Party
 
 PURPOSE_WORKFLOW = "Bijlage 3 werkproces"

@@ -14,7 +14,7 @@ from schakel.audit.record import AuditContext
 from schakel.cases.errors import CaseChanged, CaseForbidden, CaseNotFound, InvalidInput
 from schakel.core.forms import apply_service_errors
 from schakel.domain.actor import Actor
-from schakel.domain.workflow import IllegalTransition
+from schakel.domain.transitions import IllegalTransition
 
 
 def actor_of(request: HttpRequest) -> Actor:
