@@ -196,4 +196,4 @@ def test_only_the_hand_over_step_reads_the_parties(
     closure = walker.to_closure(refer(kees, house), rik)
     body = client.get(f"/casussen/{closure.pk}/").content.decode()
     assert 'name="t-complete_closure-handover_party"' in body
-    assert f'>{house["zwolle"].name}</option>' in body
+    assert f">{house['zwolle'].name}</option>" in body

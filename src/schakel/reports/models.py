@@ -74,7 +74,7 @@ class CaseStatistic(models.Model):
 
 
 class PhaseSpan(models.Model):
-    """The days one case spent in one open phase (`indicators.phase_spans`), with the keys of
+    """The days one case spent in one open phase (`lead_times.phase_spans`), with the keys of
     its statistic copied, so the caseload on any day is one indexed count (no history read).
     Anonymous like its statistic, and rewritten with it."""
 
