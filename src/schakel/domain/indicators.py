@@ -192,12 +192,14 @@ def table_from_counts(
     return count_table(by, columns, ordered, cells)
 
 
-def _count(
+def count_facts(
     facts: Iterable[CaseFact],
     by: Dimension,
     columns: Sequence[tuple[str, str]],
     pick: Callable[[CaseFact], Iterable[tuple[str, int]]],
 ) -> CountTable:
+    """Per row of `by`, the amounts `pick` gives each column (the indicators here and the lead
+    times in lead_times.py count this way)."""
     facts = tuple(facts)
     rows = sorted({dimension_key(fact, by) for fact in facts}, key=_row_order)
     codes = [code for code, _ in columns]
@@ -215,7 +217,7 @@ def _one(code: str, when: bool) -> list[tuple[str, int]]:
 def referrals(facts: Iterable[CaseFact], periods: Sequence[Period], by: Dimension) -> CountTable:
     """Cases referred, one column per period (code: the period's first day, ISO)."""
     columns = [(p.start.isoformat(), p.label_nl) for p in periods]
-    return _count(
+    return count_facts(
         facts,
         by,
         columns,
@@ -230,7 +232,7 @@ TRIAGE_COLUMNS = (("admitted", "Toegelaten"), ("not_admitted", "Niet toegelaten"
 
 def triage_outcomes(facts: Iterable[CaseFact], period: Period, by: Dimension) -> CountTable:
     """Triage decisions taken in `period`: admitted or not admitted."""
-    return _count(
+    return count_facts(
         facts,
         by,
         TRIAGE_COLUMNS,
@@ -243,7 +245,7 @@ DECISION_COLUMNS = tuple((decision.value, DECISION_LABELS_NL[decision]) for deci
 
 def decision_mix(facts: Iterable[CaseFact], period: Period, by: Dimension) -> CountTable:
     """Conference decisions taken in `period`, one column per `Decision`."""
-    return _count(
+    return count_facts(
         facts,
         by,
         DECISION_COLUMNS,
@@ -260,7 +262,7 @@ def cases_per_phase(
     """Cases in each of `phases` at the end of the period's last day (default: the open phases,
     i.e. the caseload; pass `Phase` for all)."""
     columns = [(phase.value, PHASE_LABELS_NL[phase]) for phase in phases]
-    return _count(
+    return count_facts(
         facts,
         by,
         columns,
@@ -278,7 +280,7 @@ _OUTCOME = {True: "successful", False: "not_successful", None: "unknown"}
 
 def closures(facts: Iterable[CaseFact], period: Period, by: Dimension) -> CountTable:
     """Cases closed in `period` by result; the row total is all cases closed."""
-    return _count(
+    return count_facts(
         facts,
         by,
         CLOSURE_COLUMNS,
@@ -292,7 +294,7 @@ PLAN_ACTION_COLUMNS = (("not_overdue", "Open, op tijd"), ("overdue", "Open, verl
 def plan_actions(facts: Iterable[CaseFact], by: Dimension) -> CountTable:
     """Open plan actions (a snapshot), split so the columns add up: the row total is all open
     actions, ``overdue`` the part past its due date. Counts actions, not cases."""
-    return _count(
+    return count_facts(
         facts,
         by,
         PLAN_ACTION_COLUMNS,

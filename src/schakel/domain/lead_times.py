@@ -18,7 +18,7 @@ from schakel.domain.indicators import (
     CountTable,
     Dimension,
     RowKey,
-    _count,
+    count_facts,
     dimension_key,
 )
 from schakel.domain.periods import Period
@@ -75,7 +75,7 @@ def lead_times(
         days.setdefault(dimension_key(fact, by), []).append(found[1])
         return [("cases", 1)]
 
-    counts = _count(facts, by, LEAD_COLUMNS, pick)
+    counts = count_facts(facts, by, LEAD_COLUMNS, pick)
     every = [d for key in counts.rows for d in days.get(key, [])]
 
     def ranks(values: list[int]) -> tuple[int, int] | None:
