@@ -135,3 +135,49 @@ def test_reads_of_one_record_are_chained_together_in_order(chain, anouk) -> None
     assert stored[0].prev_hash == chain[-1].row_hash
     assert [e.prev_hash for e in stored[1:]] == [e.row_hash for e in stored[:-1]]
     assert audit_chain_verify(batch_size=2) == (8, None)
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_appends_keep_one_unbroken_chain(anouk) -> None:
+    """Requests append at the same time, on their own connections, some inside a change's
+    transaction: the lock in the one-statement append (issue #9) keeps every row chained to
+    the true row before it, so the chain verifies and nothing is lost."""
+    import threading
+
+    from django.db import connections
+
+    from schakel.accounts.selectors import actor_for
+
+    actor = actor_for(anouk)
+    errors: list[BaseException] = []
+
+    def append_many(worker: int) -> None:
+        try:
+            ctx = AuditContext(request_id=f"req-thread-{worker}", client_address="10.0.0.1")
+            for n in range(20):
+                pseudonyms = [subject_pseudonym(worker * 100 + n), subject_pseudonym(n)]
+                if n % 2:
+                    with transaction.atomic():
+                        record.record_reads(
+                            ctx, actor=actor, object_type="case", object_id=n,
+                            purpose="concurrent", subject_pseudonyms=pseudonyms,
+                        )  # fmt: skip
+                else:
+                    record.record_reads(
+                        ctx, actor=actor, object_type="case", object_id=n,
+                        purpose="concurrent", subject_pseudonyms=pseudonyms,
+                    )  # fmt: skip
+        except BaseException as exc:  # reported by the main thread
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=append_many, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert AuditEvent.objects.filter(purpose="concurrent").count() == 4 * 20 * 2
+    assert audit_chain_verify() == (AuditEvent.objects.count(), None)

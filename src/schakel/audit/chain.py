@@ -35,8 +35,13 @@ def _canonical(value: Any) -> str:
     return str(value).replace("\\", "\\\\").replace("|", "\\|")
 
 
+def canonical_fields(fields: Mapping[str, Any]) -> list[str]:
+    """The row's chained fields as the hash sees them, in CHAINED_FIELDS order."""
+    return [_canonical(fields[name]) for name in CHAINED_FIELDS]
+
+
 def row_hash(fields: Mapping[str, Any], prev_hash: str) -> str:
-    payload = "|".join([prev_hash, *(_canonical(fields[name]) for name in CHAINED_FIELDS)])
+    payload = "|".join([prev_hash, *canonical_fields(fields)])
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
