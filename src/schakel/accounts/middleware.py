@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -16,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from schakel.accounts.selectors import actor_for
+from schakel.accounts.selectors import actor_for, two_factor_enabled
 from schakel.api.problems import problem_response
 from schakel.parties.selectors import party_left_on
 
@@ -86,7 +84,7 @@ class RequireTwoFactorMiddleware:
             settings.SCHAKEL_REQUIRE_2FA
             and request.user.is_authenticated
             and not request.path.startswith(_TWO_FACTOR_SETUP_PREFIXES)
-            and not is_mfa_enabled(request.user, [Authenticator.Type.TOTP])
+            and not two_factor_enabled(request.user)
         ):
             if _is_api(request):
                 return problem_response(

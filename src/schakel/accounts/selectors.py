@@ -2,43 +2,77 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
-from schakel.accounts.models import RoleAssignment, User
+from schakel.accounts.models import User
 from schakel.domain.actor import Actor
 from schakel.domain.parties import PartyKind
 from schakel.domain.roles import Role
-from schakel.parties.selectors import member_on, party_kind_and_membership
+from schakel.parties.selectors import member_on
+
+
+def _user_rows(user_id: int) -> list[User]:
+    """The user, once per role held (a LEFT JOIN: one row when none), each row with the
+    party's kind, its covenant membership today and whether a TOTP authenticator is set up."""
+    return list(
+        User.objects.filter(pk=user_id).annotate(
+            held_role=F("role_assignments__role"),
+            party_kind=F("party__kind"),
+            party_member=member_on("party_id", timezone.localdate()),
+            totp_enabled=Exists(
+                Authenticator.objects.filter(user_id=OuterRef("pk"), type=Authenticator.Type.TOTP)
+            ),
+        )
+    )
+
+
+def _actor_of(rows: list[User]) -> Actor:
+    first = rows[0]
+    kind = first.party_kind  # type: ignore[attr-defined]
+    return Actor(
+        user_id=first.pk,
+        username=first.username,
+        party_id=first.party_id,
+        party_kind=PartyKind(kind),
+        roles=frozenset(Role(r.held_role) for r in rows if r.held_role),  # type: ignore[attr-defined]
+        party_active=kind == PartyKind.house or first.party_member,  # type: ignore[attr-defined]
+    )
+
+
+def signed_in_user(*, user_id: int) -> User | None:
+    """The user of a request with its actor, in one query (issue #9): every request loaded
+    the user, then its roles with the party's kind and membership, and in production asked
+    whether a second factor is set up (`two_factor_enabled`), three round trips for one
+    person. The authentication backend (`accounts.backends`) loads users through this."""
+    rows = _user_rows(user_id)
+    if not rows:
+        return None
+    user = rows[0]
+    user._schakel_actor = _actor_of(rows)  # type: ignore[attr-defined]
+    return user
 
 
 def actor_for(user: User) -> Actor:
-    """The actor of a request: built once, from one query for the roles with the party's kind
-    and membership on each row (every request asks; a user without roles takes a second)."""
+    """The actor of a request: built once per user object; a request's user comes with it
+    (`signed_in_user`), any other user costs one query."""
     cached: Actor | None = getattr(user, "_schakel_actor", None)
     if cached is not None:
         return cached
-    on = timezone.localdate()
-    rows = list(
-        RoleAssignment.objects.filter(user_id=user.pk)
-        .annotate(member=member_on("user__party_id", on))
-        .values_list("role", "user__party__kind", "member")
-    )
-    if rows:
-        kind, member = rows[0][1], rows[0][2]
-    else:
-        kind, member = party_kind_and_membership(party_id=user.party_id, on=on)
-    roles = frozenset(Role(role) for role, _kind, _member in rows)
-    actor = Actor(
-        user_id=user.pk,
-        username=user.username,
-        party_id=user.party_id,
-        party_kind=PartyKind(kind),
-        roles=roles,
-        party_active=kind == PartyKind.house or member,
-    )
+    actor = _actor_of(_user_rows(user.pk))
     user._schakel_actor = actor  # type: ignore[attr-defined]
     return actor
+
+
+def two_factor_enabled(user: User) -> bool:
+    """Art. 18.3: whether the user has set up TOTP; answered by the request's own user row
+    when it came through `signed_in_user`, asked of allauth otherwise."""
+    known: bool | None = getattr(user, "totp_enabled", None)
+    if known is not None:
+        return known
+    return bool(is_mfa_enabled(user, [Authenticator.Type.TOTP]))
 
 
 def users_of_party(*, party_id: int) -> QuerySet[User]:

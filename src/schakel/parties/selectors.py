@@ -46,18 +46,6 @@ def party_is_member(*, party_id: int, on: date) -> bool:
     return _active_memberships(on).filter(party_id=party_id).exists()
 
 
-def party_kind_and_membership(*, party_id: int, on: date) -> tuple[str, bool]:
-    """The party's kind and whether it is a member on ``on``, in one query (every request
-    builds its actor from these two)."""
-    kind, member = (
-        Party.objects.filter(pk=party_id)
-        .annotate(member=member_on("pk", on))
-        .values_list("kind", "member")
-        .get()
-    )
-    return kind, member
-
-
 def covenant_current() -> Covenant | None:
     return Covenant.objects.order_by("-signed_on").first()
 

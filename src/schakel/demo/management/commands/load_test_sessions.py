@@ -17,6 +17,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from schakel.accounts.backends import SIGNED_IN_USER_BACKEND
 from schakel.accounts.models import RoleAssignment, User
 from schakel.domain.roles import Role
 
@@ -44,7 +45,8 @@ class Command(BaseCommand):
                 "load_test_sessions needs SCHAKEL_LOAD_TEST and never runs in production."
             )
         # The backend that loads the user again on each request (axes' own does not).
-        backend = next(b for b in settings.AUTHENTICATION_BACKENDS if "allauth" in b)
+        backend = SIGNED_IN_USER_BACKEND
+        assert backend in settings.AUTHENTICATION_BACKENDS
         found: list[dict[str, Any]] = []
         for role, share in MIX:
             wanted = max(1, round(options["users"] * share))
