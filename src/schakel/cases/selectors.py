@@ -210,10 +210,10 @@ def _attach_users(*groups: tuple[Sequence[models.Model], str], with_party: bool 
             ref.set_cached_value(row, people.get(getattr(row, f"{name}_id")))  # type: ignore[union-attr]
 
 
-def case_get_for(
-    *, actor: Actor, case_id: int, ctx: AuditContext, purpose: str | None = None
+def _case_read(
+    *, actor: Actor, case_id: int, ctx: AuditContext, purpose: str | None
 ) -> Case | None:
-    """The case with its subjects, if the actor may read it; one read event per subject."""
+    """The case, if the actor may read it, with its read events written; its people not yet."""
     case = _detail_queryset().filter(pk=case_id).first()
     verdict = decide(actor, relation_for(actor, case), CaseAction.read) if case else None
     if case is None or verdict is None or not verdict.allowed:
@@ -221,8 +221,6 @@ def case_get_for(
             ctx, actor=actor, object_type="case", object_id=case_id, purpose="case_read"
         )
         return None
-    # The referring delegate and the case director in one query (two prefetches took two).
-    _attach_users(([case], "referred_by"), ([case], "case_director"), with_party=True)
     # Every read under a break-the-glass grant carries that ground (issue #4 item 5).
     if verdict.reason == "break_the_glass":
         reason = PURPOSE_BREAK_THE_GLASS
@@ -239,6 +237,28 @@ def case_get_for(
         ],
     )
     return case
+
+
+# The people of the case row itself: the referrer's delegate and the case director.
+_CASE_PEOPLE = ("referred_by", "case_director")
+
+
+def case_get_for(
+    *, actor: Actor, case_id: int, ctx: AuditContext, purpose: str | None = None
+) -> Case | None:
+    """The case with its subjects, if the actor may read it; one read event per subject."""
+    case = _case_read(actor=actor, case_id=case_id, ctx=ctx, purpose=purpose)
+    if case is not None:
+        # The referring delegate and the case director in one query (two prefetches took two).
+        _attach_users(*(([case], name) for name in _CASE_PEOPLE), with_party=True)
+    return case
+
+
+def case_view_for(*, actor: Actor, case_id: int, ctx: AuditContext) -> CaseView | None:
+    """`case_get_for` and `case_view` together, as the case page and the API detail want them:
+    the case's own people come in `case_view`'s one query for everyone it names (issue #9)."""
+    case = _case_read(actor=actor, case_id=case_id, ctx=ctx, purpose=None)
+    return None if case is None else case_view(case=case)
 
 
 # --------------------------------------------------------------------------- facts
@@ -325,8 +345,8 @@ def _is_overdue(action: PlanAction, today: date) -> bool:
 
 def case_view(*, case: Case) -> CaseView:
     """The related rows of a case the caller already got through `case_get_for`. The people
-    they name come in one query (`_attach_users`): joined to each of six lists they cost
-    ~0.4 ms of Python per list for the same few people (issue #9)."""
+    they and the case name come in one query (`_attach_users`): joined to each of six lists
+    they cost ~0.4 ms of Python per list for the same few people (issue #9)."""
     plans = list(ActionPlan.objects.filter(case=case))
     consultations = list(Consultation.objects.filter(case=case).select_related("party"))
     actions = list(PlanAction.objects.filter(case=case).select_related("owning_party"))
@@ -334,8 +354,10 @@ def case_view(*, case: Case) -> CaseView:
     transitions = list(PhaseTransition.objects.filter(case=case).select_related("actor_party"))
     events = list(CaseEvent.objects.filter(case=case)[:200])
     _attach_users(
+        *(([case], name) for name in _CASE_PEOPLE),
         (plans, "changed_by"), (consultations, "answered_by"), (actions, "owner"),
         (notes, "written_by"), (transitions, "actor"), (events, "actor"),
+        with_party=True,
     )  # fmt: skip
     return CaseView(
         case=case,

@@ -127,10 +127,10 @@ def case_page(
     status: int = 200,
 ) -> HttpResponse:
     actor = actor_of(request)
-    case = selectors.case_get_for(actor=actor, case_id=case_id, ctx=ctx_of(request))
-    if case is None:
+    view = selectors.case_view_for(actor=actor, case_id=case_id, ctx=ctx_of(request))
+    if view is None:
         raise Http404
-    view = selectors.case_view(case=case)
+    case = view.case
     offered = _offered_forms(actor, case, view)
     bound = bound or {}
     # The editing forms with long choice lists open on their own page (a link here), unless
@@ -202,10 +202,12 @@ def _form_texts(key: str, view: selectors.CaseView) -> tuple[str, str, str]:
 def case_form(request: HttpRequest, case_id: int, key: str) -> HttpResponse:
     """One editing form of the case page on its own page (its POST goes to the operation)."""
     actor = actor_of(request)
-    case = selectors.case_get_for(actor=actor, case_id=case_id, ctx=ctx_of(request))
-    if case is None or key not in LAZY_FORMS:
+    if key not in LAZY_FORMS:
         raise Http404
-    view = selectors.case_view(case=case)
+    view = selectors.case_view_for(actor=actor, case_id=case_id, ctx=ctx_of(request))
+    if view is None:
+        raise Http404
+    case = view.case
     make = _offered_forms(actor, case, view).get(key)
     if make is None:
         raise Http404  # not offered to this actor in this phase: as if it did not exist

@@ -137,10 +137,10 @@ class CaseAPIView(APIView):
 
     def detail(self, request: Request, case_id: int, status: int = 200) -> Response:
         actor = self.actor(request)
-        case = selectors.case_get_for(actor=actor, case_id=case_id, ctx=self.ctx(request))
-        if case is None:
+        view = selectors.case_view_for(actor=actor, case_id=case_id, ctx=self.ctx(request))
+        if view is None:
             raise exceptions.NotFound
-        view = selectors.case_view(case=case)
+        case = view.case
         allowed = [a.value for a in selectors.case_allowed_actions(actor=actor, case=case)]
         return Response(s.case_detail_data(view, allowed), status=status)
 
