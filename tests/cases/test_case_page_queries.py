@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from schakel.accounts.selectors import actor_for
 from schakel.cases import selectors, services
+from schakel.cases.facts import case_facts, case_facts_from_view
 from schakel.cases.models import Case
 from tests.cases.conftest import CTX, fresh, refer
 
@@ -25,7 +26,7 @@ CASE_PAGE_QUERIES = 23
 
 def _facts_agree(case: Case) -> None:
     view = selectors.case_view(case=fresh(case))
-    assert selectors.case_facts_from_view(view) == selectors.case_facts(fresh(case))
+    assert case_facts_from_view(view) == case_facts(fresh(case))
 
 
 def test_facts_from_the_page_equal_the_stored_facts(walker, kees, rik, house) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from django.utils import timezone
 
 from schakel.audit.record import AuditContext
+from schakel.cases.facts import case_facts
 from schakel.cases.models import Case, ConferenceTable, PhaseTransition
-from schakel.cases.selectors import actor_roles_for, case_facts
+from schakel.cases.selectors import actor_roles_for
 from schakel.cases.services._base import case_write, lock_case, touch
 from schakel.cases.statistics import record_statistics
 from schakel.domain.actor import Actor

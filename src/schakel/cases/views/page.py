@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from schakel.cases import forms as f
 from schakel.cases import selectors
+from schakel.cases.facts import case_allowed_actions, case_facts_from_view
 from schakel.cases.models import Case, ConsultationAnswer
 from schakel.cases.presentation import case_labels, timeline
 from schakel.cases.views._common import actor_of, ctx_of
@@ -42,8 +43,8 @@ def _offered_forms(
     out: dict[str, Callable[[], forms.Form]] = {}
     if not may_update:
         return out
-    facts = selectors.case_facts_from_view(view)  # no second read of what the page holds
-    for action in selectors.case_allowed_actions(actor=actor, case=case, facts=facts):
+    facts = case_facts_from_view(view)  # no second read of what the page holds
+    for action in case_allowed_actions(actor=actor, case=case, facts=facts):
         out[f"t-{action.value}"] = partial(
             f.TransitionForm,
             prefix=f"t-{action.value}",

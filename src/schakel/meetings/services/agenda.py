@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from schakel.audit.models import AuditAction
 from schakel.audit.record import AuditContext
 from schakel.cases import services as case_services
+from schakel.cases.facts import case_allowed_actions
 from schakel.cases.models import Case, CaseParty, CaseRelationKind
-from schakel.cases.selectors import case_allowed_actions, case_visibility_q
+from schakel.cases.selectors import case_visibility_q
 from schakel.domain.actor import Actor
 from schakel.domain.workflow import Action, Phase
 from schakel.meetings.mail import send_calendar_after_commit

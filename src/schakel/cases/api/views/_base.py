@@ -29,6 +29,7 @@ from schakel.cases.errors import (
     IllegalTransition,
     InvalidInput,
 )
+from schakel.cases.facts import case_allowed_actions
 from schakel.domain.actor import Actor
 
 TAG = "Casussen"
@@ -141,7 +142,7 @@ class CaseAPIView(APIView):
         if view is None:
             raise exceptions.NotFound
         case = view.case
-        allowed = [a.value for a in selectors.case_allowed_actions(actor=actor, case=case)]
+        allowed = [a.value for a in case_allowed_actions(actor=actor, case=case)]
         return Response(s.case_detail_data(view, allowed), status=status)
 
 
