@@ -88,4 +88,86 @@ def test_a_page_asks_for_the_roles_only_with_the_user(login_client, kees) -> Non
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/").status_code == 200
     reading_roles = [q["sql"] for q in queries if "accounts_roleassignment" in q["sql"]]
-    assert len(reading_roles) == 1 and '"accounts_user"."password"' in reading_roles[0]
+    assert len(reading_roles) == 1
+    assert "accounts_user" in reading_roles[0] and "password" in reading_roles[0]
+
+
+def _rows_by_the_orm(user_id: int) -> list[tuple[object, ...]]:
+    """The request's user query as the ORM writes it: the oracle for the hand-written SQL."""
+    from allauth.mfa.models import Authenticator
+    from django.db.models import Exists, F, OuterRef
+
+    from schakel.parties.selectors import member_on
+
+    return sorted(
+        User.objects.filter(pk=user_id)
+        .annotate(
+            held_role=F("role_assignments__role"),
+            party_kind=F("party__kind"),
+            party_member=member_on("party_id", timezone.localdate()),
+            totp_enabled=Exists(
+                Authenticator.objects.filter(user_id=OuterRef("pk"), type=Authenticator.Type.TOTP)
+            ),
+        )
+        .values_list(
+            *(f.attname for f in User._meta.concrete_fields),
+            "held_role",
+            "party_kind",
+            "party_member",
+            "totp_enabled",
+        ),
+        key=repr,
+    )
+
+
+def _rows_by_hand(user_id: int) -> list[tuple[object, ...]]:
+    from schakel.accounts.selectors import _user_rows
+
+    names = [f.attname for f in User._meta.concrete_fields]
+    names += ["held_role", "party_kind", "party_member", "totp_enabled"]
+    return sorted(
+        (tuple(getattr(row, name) for name in names) for row in _user_rows(user_id)), key=repr
+    )
+
+
+def test_the_hand_written_user_query_agrees_with_the_orm(kees, anouk, olaf) -> None:
+    """Every request reads its user by hand-written SQL (issue #9); the membership rule in it
+    (`parties.selectors.member_on_sql`) and the rest must answer as the ORM's `member_on` and
+    joins do, on both databases: memberships that began, ended today, yesterday or tomorrow,
+    a second covenant, no membership, the house, no roles, several roles, TOTP or only
+    recovery codes."""
+    import random
+    from datetime import date
+
+    from allauth.mfa.models import Authenticator
+
+    from schakel.accounts.models import RoleAssignment
+    from schakel.parties.models import Covenant
+
+    today = timezone.localdate()
+    days = [None, today - timedelta(days=1), today, today + timedelta(days=1)]
+    second = Covenant.objects.create(title="Convenant 2", version="2.0", signed_on=date(2025, 1, 1))
+    rng = random.Random(20261206)
+    for _ in range(40):
+        Membership.objects.filter(party_id=kees.party_id).delete()
+        for covenant in rng.sample(
+            [second, *Covenant.objects.exclude(pk=second.pk)], rng.randint(0, 2)
+        ):
+            joined = rng.choice(days[1:]) - timedelta(days=rng.choice([0, 30]))
+            left = rng.choice([None] + [d for d in days[1:] if d > joined])
+            Membership.objects.create(
+                party_id=kees.party_id, covenant=covenant, joined_on=joined, left_on=left
+            )
+        RoleAssignment.objects.filter(user=kees).delete()
+        for role in rng.sample(
+            [Role.partner_delegate, Role.manager, Role.privacy_officer], rng.randint(0, 2)
+        ):
+            RoleAssignment.objects.create(user=kees, role=role)
+        Authenticator.objects.filter(user=kees).delete()
+        for kind in rng.sample(
+            [Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES], rng.randint(0, 2)
+        ):
+            Authenticator.objects.create(user=kees, type=kind, data={})
+        for user in (kees, anouk, olaf):
+            assert _rows_by_hand(user.pk) == _rows_by_the_orm(user.pk)
+    assert _rows_by_hand(10**9) == []

@@ -15,6 +15,17 @@ def _active_memberships(on: date) -> QuerySet[Membership]:
     )
 
 
+def member_on_sql(party_column: str) -> str:
+    """`member_on` as plain SQL for a statement written by hand (the request's user,
+    `accounts.selectors`): true when the party in `party_column` is a member on the date
+    bound twice after it. tests/accounts/test_actor.py holds the two equal."""
+    table = Membership._meta.db_table
+    return (
+        f"EXISTS (SELECT 1 FROM {table} m WHERE m.party_id = {party_column} "  # noqa: S608
+        "AND m.joined_on <= %s AND (m.left_on IS NULL OR m.left_on > %s))"
+    )
+
+
 def member_on(party_ref: str, on: date) -> Exists:
     """Whether the party at `party_ref` (a path in the outer query) is a member of the
     covenant on `on`, as an expression to annotate with."""
