@@ -61,12 +61,12 @@ def test_a_request_reads_its_user_with_the_actor_and_second_factor_in_one_query(
     """The backend's `get_user` (every request with a session) brings the actor and whether
     TOTP is set up along: the middleware and the views ask nothing more (issue #9)."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-    from django.conf import settings
     from django.contrib.auth import load_backend
 
+    from schakel.accounts.backends import SIGNED_IN_USER_BACKEND
     from schakel.accounts.selectors import two_factor_enabled
 
-    backend = load_backend(settings.AUTHENTICATION_BACKENDS[-1])
+    backend = load_backend(SIGNED_IN_USER_BACKEND)
     with django_assert_num_queries(1):
         user = backend.get_user(str(kees.pk))
     with django_assert_num_queries(0):

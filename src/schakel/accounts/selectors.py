@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.db.models import QuerySet
@@ -15,7 +17,9 @@ from schakel.parties.models import Party
 from schakel.parties.selectors import member_on_sql
 
 
+@functools.cache
 def _user_rows_sql() -> str:
+    """Built once, on the first request (not at import: the models' tables are read here)."""
     user, party = User._meta.db_table, Party._meta.db_table
     roles, authenticators = RoleAssignment._meta.db_table, Authenticator._meta.db_table
     columns = ", ".join(f"u.{f.column}" for f in User._meta.concrete_fields)
@@ -29,9 +33,6 @@ def _user_rows_sql() -> str:
     )
 
 
-_USER_ROWS_SQL = _user_rows_sql()
-
-
 def _user_rows(user_id: int) -> list[User]:
     """The user, once per role held (a LEFT JOIN: one row when none), each row with the
     party's kind, its covenant membership today and whether a TOTP authenticator is set up.
@@ -41,7 +42,9 @@ def _user_rows(user_id: int) -> list[User]:
     the parties app (`member_on_sql`); tests/accounts/test_actor.py holds the result equal to
     the ORM's for every kind of user."""
     today = timezone.localdate()
-    rows = list(User.objects.raw(_USER_ROWS_SQL, [today, today, Authenticator.Type.TOTP, user_id]))
+    rows = list(
+        User.objects.raw(_user_rows_sql(), [today, today, Authenticator.Type.TOTP, user_id])
+    )
     for row in rows:  # SQLite answers EXISTS with 0 or 1
         row.party_member = bool(row.party_member)  # type: ignore[attr-defined]
         row.totp_enabled = bool(row.totp_enabled)  # type: ignore[attr-defined]

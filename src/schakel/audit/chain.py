@@ -35,14 +35,15 @@ def _canonical(value: Any) -> str:
     return str(value).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def canonical_fields(fields: Mapping[str, Any]) -> list[str]:
-    """The row's chained fields as the hash sees them, in CHAINED_FIELDS order."""
-    return [_canonical(fields[name]) for name in CHAINED_FIELDS]
+def chained_payload(fields: Mapping[str, Any]) -> str:
+    """The row's chained fields as the hash sees them: canonical, in CHAINED_FIELDS order,
+    joined by "|". The hash is sha256 over the previous hash, "|" and this (PostgreSQL's
+    one-statement append computes the same in SQL, audit/services.py)."""
+    return "|".join(_canonical(fields[name]) for name in CHAINED_FIELDS)
 
 
 def row_hash(fields: Mapping[str, Any], prev_hash: str) -> str:
-    payload = "|".join([prev_hash, *canonical_fields(fields)])
-    return hashlib.sha256(payload.encode()).hexdigest()
+    return hashlib.sha256(f"{prev_hash}|{chained_payload(fields)}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)

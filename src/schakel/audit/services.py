@@ -10,7 +10,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from schakel.audit.chain import CHAINED_FIELDS, GENESIS, canonical_fields, row_hash
+from schakel.audit.chain import CHAINED_FIELDS, GENESIS, chained_payload, row_hash
 from schakel.audit.models import AuditAction, AuditEvent, AuditOutcome
 
 # An arbitrary, fixed key for pg_advisory_xact_lock: appends to the chain are serialised so
@@ -26,7 +26,7 @@ _COLUMNS = ", ".join(CHAINED_FIELDS)
 # caller's; under READ COMMITTED the INSERT takes its snapshot after the lock is granted, so it
 # reads the true last hash. The chain is continued in SQL with the same formula as
 # `chain.row_hash`: sha256 over the previous hash, "|", and the row's canonical fields joined
-# by "|" (computed in Python by `chain.canonical_fields`), so `audit_verify` checks both paths.
+# by "|" (`chain.chained_payload`, computed in Python), so `audit_verify` checks both paths.
 _POSTGRES_APPEND = f"""
 SELECT pg_advisory_xact_lock(%s);
 WITH RECURSIVE
@@ -105,7 +105,7 @@ def audit_events_append(
 def _append_on_postgres(events: list[dict[str, Any]]) -> list[AuditEvent]:
     params: list[Any] = [_CHAIN_LOCK_KEY]
     for n, fields in enumerate(events, start=1):
-        params += [n, "|".join(canonical_fields(fields))]
+        params += [n, chained_payload(fields)]
         params += [fields[name] for name in CHAINED_FIELDS]
     params.append(GENESIS)
     sql = _POSTGRES_APPEND.replace("{rows}", ", ".join([_ROW_PLACEHOLDERS] * len(events)))

@@ -203,10 +203,8 @@ def _form_texts(key: str, view: selectors.CaseView) -> tuple[str, str, str]:
 def case_form(request: HttpRequest, case_id: int, key: str) -> HttpResponse:
     """One editing form of the case page on its own page (its POST goes to the operation)."""
     actor = actor_of(request)
-    if key not in LAZY_FORMS:
-        raise Http404
     view = selectors.case_view_for(actor=actor, case_id=case_id, ctx=ctx_of(request))
-    if view is None:
+    if view is None or key not in LAZY_FORMS:
         raise Http404
     case = view.case
     make = _offered_forms(actor, case, view).get(key)
