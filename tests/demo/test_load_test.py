@@ -23,11 +23,19 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import io
 import json
-from locust import HttpUser
+from http.cookiejar import CookieJar
+from urllib.request import Request
+from locust import FastHttpUser
 import bench.load.locustfile as f
+# The minted session reaches the server: the jar sends it to 127.0.0.1 (an IP, no domain).
+jar = CookieJar()
+jar.set_cookie(f.session_cookie("http://127.0.0.1:8123", "minted"))
+request = Request("http://127.0.0.1:8123/casussen/")
+jar.add_cookie_header(request)
+assert request.get_header("Cookie") == f"{f.SESSION_COOKIE}=minted", request.get_header("Cookie")
 people = []
 for cls in f.PEOPLE:
-    assert issubclass(cls, HttpUser) and not cls.abstract
+    assert issubclass(cls, FastHttpUser) and not cls.abstract
     people.append({"role": cls.role, "weight": cls.weight, "tasks": len(cls.tasks)})
 print(json.dumps({"people": people, "per_person": f.PER_PERSON}))
 """
