@@ -101,6 +101,27 @@ def test_case_page_reads_each_choice_list_once(
     assert house["zwolle"].name in body
 
 
+def test_case_page_reads_the_parties_it_names_in_one_query(
+    walker, kees, rik, anouk, house, login_client
+) -> None:
+    """A closed case names the most parties: the informing party, the hand-over party, the
+    party owning each action and the party of each step's actor. One query reads them all
+    (issue 9: two prefetches and three joins did it before)."""
+    case = walker.to_closed(refer(kees, house), rik)
+    assert case.informer_party_id and case.handover_party_id
+    assert case.informer_party_id != case.handover_party_id
+    client = login_client(anouk)
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(f"/casussen/{case.pk}/").content.decode()
+    by_id = [q["sql"] for q in queries if 'FROM "parties_party" WHERE' in q["sql"]]
+    assert len(by_id) == 1
+    view = selectors.case_view(case=fresh(case))
+    assert view.case.informer_party.name in body
+    assert view.case.handover_party.name in body
+    assert {a.owning_party.name for a in view.actions} == {house["zwolle"].name}
+
+
 # The editing forms on their own page: who gets which (the case in execution) -- URL x role.
 FORM_PAGE = [
     ("anouk", "pd", 200),

@@ -44,6 +44,7 @@ from schakel.domain.policy import (
 )
 from schakel.domain.roles import ActorRole, CaseRole, Role
 from schakel.domain.workflow import FINAL_PHASES, Phase
+from schakel.parties.models import Party
 
 PURPOSE_LIST = "Art. 12 overzicht casussen"
 PURPOSE_BY_PHASE: dict[str, str] = {
@@ -184,27 +185,39 @@ def _detail_queryset() -> QuerySet[Case]:
     # Three joins, the rest as prefetches: PostgreSQL spent 3-6 ms *planning* the case joined
     # to all seven of its people and parties, against 0.3 ms for three (issue #9); a prefetch
     # of a null reference sends no query at all. The referrer's delegate and the case
-    # director come in one query afterwards (`_attach_users`).
+    # director come in one query afterwards (`_attach_users`), the informing and the
+    # hand-over party in another (`_attach_parties`).
     return Case.objects.select_related(
         "municipality", "referring_party", "process_director"
     ).prefetch_related(
-        "informer_party",
-        "handover_party",
         Prefetch("parties", queryset=CaseParty.objects.select_related("party")),
         Prefetch("case_subjects", queryset=CaseSubject.objects.select_related("subject")),
     )
 
 
-def _attach_users(*groups: tuple[Sequence[models.Model], str], with_party: bool = False) -> None:
-    """Fill the user reference `name` of every row in each group from one query, as
-    `select_related` would have (a null reference stays None)."""
+Refs = tuple[Sequence[models.Model], str]
+
+
+def _attach(source: QuerySet[Any], *groups: Refs) -> None:
+    """Fill the reference `name` of every row in each group from one query on `source`, as
+    `select_related` would have (a null reference stays None; no reference, no query)."""
     wanted = {getattr(row, f"{name}_id") for rows, name in groups for row in rows} - {None}
-    users = User.objects.select_related("party") if with_party else User.objects.all()
-    people = users.in_bulk(wanted) if wanted else {}
+    found = source.in_bulk(wanted) if wanted else {}
     for rows, name in groups:
         for row in rows:
             ref = row._meta.get_field(name)
-            ref.set_cached_value(row, people.get(getattr(row, f"{name}_id")))  # type: ignore[union-attr]
+            ref.set_cached_value(row, found.get(getattr(row, f"{name}_id")))  # type: ignore[union-attr]
+
+
+def _attach_users(*groups: Refs, with_party: bool = False) -> None:
+    _attach(User.objects.select_related("party") if with_party else User.objects.all(), *groups)
+
+
+def _attach_parties(*groups: Refs) -> None:
+    """The parties a case page names (informing, hand-over, consulted, owning an action,
+    acting in a transition) in one query: a house has a few dozen parties, and the same few
+    were joined to three lists and prefetched twice (issue #9)."""
+    _attach(Party.objects.all(), *groups)
 
 
 def _case_read(
@@ -238,6 +251,8 @@ def _case_read(
 
 # The people of the case row itself: the referrer's delegate and the case director.
 _CASE_PEOPLE = ("referred_by", "case_director")
+# The parties the case row names besides the municipality and the referrer (joined).
+_CASE_PARTIES = ("informer_party", "handover_party")
 
 
 def case_get_for(
@@ -248,6 +263,7 @@ def case_get_for(
     if case is not None:
         # The referring delegate and the case director in one query (two prefetches took two).
         _attach_users(*(([case], name) for name in _CASE_PEOPLE), with_party=True)
+        _attach_parties(*(([case], name) for name in _CASE_PARTIES))
     return case
 
 
@@ -292,16 +308,20 @@ def case_view(*, case: Case) -> CaseView:
     they and the case name come in one query (`_attach_users`): joined to each of six lists
     they cost ~0.4 ms of Python per list for the same few people (issue #9)."""
     plans = list(ActionPlan.objects.filter(case=case))
-    consultations = list(Consultation.objects.filter(case=case).select_related("party"))
-    actions = list(PlanAction.objects.filter(case=case).select_related("owning_party"))
+    consultations = list(Consultation.objects.filter(case=case))
+    actions = list(PlanAction.objects.filter(case=case))
     notes = list(ProgressNote.objects.filter(case=case))
-    transitions = list(PhaseTransition.objects.filter(case=case).select_related("actor_party"))
+    transitions = list(PhaseTransition.objects.filter(case=case))
     events = list(CaseEvent.objects.filter(case=case)[:200])
     _attach_users(
         *(([case], name) for name in _CASE_PEOPLE),
         (plans, "changed_by"), (consultations, "answered_by"), (actions, "owner"),
         (notes, "written_by"), (transitions, "actor"), (events, "actor"),
         with_party=True,
+    )  # fmt: skip
+    _attach_parties(
+        *(([case], name) for name in _CASE_PARTIES),
+        (consultations, "party"), (actions, "owning_party"), (transitions, "actor_party"),
     )  # fmt: skip
     return CaseView(
         case=case,
