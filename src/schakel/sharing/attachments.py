@@ -39,8 +39,9 @@ from schakel.cases.errors import InvalidInput
 from schakel.core.crypto import decrypt_bytes, encrypt_bytes
 from schakel.domain.actor import Actor
 from schakel.domain.policy import ItemAction, decide_item
+from schakel.sharing.item_rows import item_with_case
 from schakel.sharing.models import Attachment
-from schakel.sharing.selectors import _item_queryset, item_facts, read_purpose
+from schakel.sharing.selectors import item_facts, read_purpose
 from schakel.sharing.services import _lock_item, _note, _write
 
 _OOXML = {
@@ -159,7 +160,7 @@ def attachment_get_for(
     *, actor: Actor, ctx: AuditContext, item_id: int, attachment_id: int
 ) -> Download | None:
     """The decrypted file, if the actor may read its item; one read event per subject."""
-    item = _item_queryset().filter(pk=item_id).first()
+    item = item_with_case(item_id)
     facts = item_facts(actor, item) if item is not None else None
     attachment = (
         Attachment.objects.filter(pk=attachment_id, item_id=item_id).first()

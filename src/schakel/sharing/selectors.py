@@ -32,6 +32,7 @@ from schakel.domain.policy import (
 from schakel.domain.roles import Role
 from schakel.domain.workflow import FINAL_PHASES
 from schakel.parties.models import Party
+from schakel.sharing.item_rows import item_with_case
 from schakel.sharing.models import Attachment, InformationItem, Purpose, Release, ReleaseState
 
 PURPOSE_LABELS: dict[str, str] = {
@@ -115,15 +116,6 @@ def item_may(actor: Actor, item: InformationItem, action: ItemAction) -> bool:
     return decide_item(actor, item_facts(actor, item), action).allowed
 
 
-def _item_queryset() -> QuerySet[InformationItem]:
-    return InformationItem.objects.select_related(
-        "case", "providing_party", "author"
-    ).prefetch_related(
-        Prefetch("case__parties", queryset=CaseParty.objects.all()),
-        Prefetch("case__case_subjects", queryset=CaseSubject.objects.all()),
-    )
-
-
 def read_purpose(actor: Actor, item: InformationItem, facts: ItemFacts) -> str:
     if facts.is_provider_party:
         return PURPOSE_PROVIDER
@@ -136,7 +128,7 @@ def read_purpose(actor: Actor, item: InformationItem, facts: ItemFacts) -> str:
 
 def item_get_for(*, actor: Actor, ctx: AuditContext, item_id: int) -> InformationItem | None:
     """The item with its content, if the actor may read it; one read event per subject."""
-    item = _item_queryset().filter(pk=item_id).first()
+    item = item_with_case(item_id)
     facts = item_facts(actor, item) if item is not None else None
     if item is None or facts is None or not decide_item(actor, facts, ItemAction.read).allowed:
         audit.access_denied(
@@ -224,7 +216,7 @@ def recipient_parties(*, item: InformationItem) -> QuerySet[Party]:
 
 def proposable_parties(*, actor: Actor, item_id: int) -> QuerySet[Party]:
     """The parties the actor may propose as recipients of the item (none if they may not)."""
-    item = _item_queryset().filter(pk=item_id).first()
+    item = item_with_case(item_id)
     if item is None or not item_may(actor, item, ItemAction.propose):
         return Party.objects.none()
     return recipient_parties(item=item)
