@@ -15,12 +15,15 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import Coalesce
 
 from schakel.audit import record as audit
 from schakel.audit.record import AuditContext
 from schakel.cases.models import Case, CaseSubject
 from schakel.cases.selectors import PURPOSE_LIST, case_visibility_q
 from schakel.domain.actor import Actor
+from schakel.domain.policy import HOUSE_WIDE_ROLES
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,19 @@ def _subjects_of(cases: list[CaseSummary]) -> None:
         case.subjects.extend(names.get(case.id, ()))
 
 
+def list_order(actor: Actor, filters: CaseFilters) -> tuple[OrderBy | str, ...]:
+    """Newest change first. A search by last name within a limited view (a process
+    director's, a delegate's) sorts the cases the name finds rather than walking the keyset
+    index: PostgreSQL misjudges how many cases such a view holds (a director's three ORs:
+    ~500,000 estimated, 14,600 real at 1,000,000 cases) and, for a common name, walked ~1
+    million index entries to fill one page (1.1 s; sorting the ~7,000 cases the name finds:
+    0.12 s; issue #9). `COALESCE(x, x)` is the same order in a form no index offers. A
+    house-wide view keeps the index: there, one case in ~150 carries a common name."""
+    if filters.last_name and not actor.has(*HOUSE_WIDE_ROLES):
+        return (Coalesce("updated_at", "updated_at").desc(), "-id")
+    return ("-updated_at", "-id")
+
+
 def case_list_for(
     *,
     actor: Actor,
@@ -186,7 +202,8 @@ def case_list_for(
     limit: int = 25,
 ) -> CasePage:
     """One page of the cases the actor may see, newest change first (keyset, no COUNT)."""
-    qs = _filtered(actor, filters or CaseFilters())
+    filters = filters or CaseFilters()
+    qs = _filtered(actor, filters)
     if cursor:
         position = decode_cursor(cursor)
         if position is not None:
@@ -199,7 +216,7 @@ def case_list_for(
             )
     rows = [
         _summary(row)
-        for row in qs.order_by("-updated_at", "-id").values_list(*_COLUMNS)[: limit + 1]
+        for row in qs.order_by(*list_order(actor, filters)).values_list(*_COLUMNS)[: limit + 1]
     ]
     next_cursor = None
     if len(rows) > limit:
