@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from schakel.accounts.models import RoleAssignment, User
+from schakel.core.sql import columns
 from schakel.domain.actor import Actor
 from schakel.domain.parties import PartyKind
 from schakel.domain.roles import Role
@@ -22,9 +23,8 @@ def _user_rows_sql() -> str:
     """Built once, on the first request (not at import: the models' tables are read here)."""
     user, party = User._meta.db_table, Party._meta.db_table
     roles, authenticators = RoleAssignment._meta.db_table, Authenticator._meta.db_table
-    columns = ", ".join(f"u.{f.column}" for f in User._meta.concrete_fields)
     return (
-        f"SELECT {columns}, r.role AS held_role, p.kind AS party_kind, "  # noqa: S608
+        f"SELECT {columns('u', User)}, r.role AS held_role, p.kind AS party_kind, "  # noqa: S608
         f"{member_on_sql('u.party_id')} AS party_member, "
         f"EXISTS (SELECT 1 FROM {authenticators} a WHERE a.user_id = u.id AND a.type = %s) "
         "AS totp_enabled "

@@ -21,6 +21,7 @@ from django.db.models import Model, Prefetch, prefetch_related_objects
 
 from schakel.accounts.models import User
 from schakel.cases.models import Case, CaseParty, CaseSubject
+from schakel.core.sql import columns
 from schakel.parties.models import Party
 from schakel.sharing.models import InformationItem
 
@@ -30,17 +31,13 @@ PROVIDER_FIELDS = ("id", "name", "slug", "kind")
 AUTHOR_FIELDS = ("id", "username", "first_name", "last_name")
 
 
-def _columns(alias: str, model: type[Model]) -> str:
-    return ", ".join(f"{alias}.{f.column}" for f in model._meta.concrete_fields)
-
-
 @functools.cache
 def _item_sql() -> str:
     """Built once, on first use (the models' tables are read here, not at import)."""
     provider = ", ".join(f"p.{name} AS provider_{name}" for name in PROVIDER_FIELDS)
     author = ", ".join(f"u.{name} AS author_{name}" for name in AUTHOR_FIELDS)
     return (
-        f"SELECT {_columns('i', InformationItem)}, {provider}, {author} "  # noqa: S608
+        f"SELECT {columns('i', InformationItem)}, {provider}, {author} "  # noqa: S608
         f"FROM {InformationItem._meta.db_table} i "
         f"JOIN {Party._meta.db_table} p ON p.id = i.providing_party_id "
         f"JOIN {User._meta.db_table} u ON u.id = i.author_id WHERE i.id = %s"
@@ -49,7 +46,7 @@ def _item_sql() -> str:
 
 @functools.cache
 def _case_sql() -> str:
-    return f"SELECT {_columns('c', Case)} FROM {Case._meta.db_table} c WHERE c.id = %s"  # noqa: S608
+    return f"SELECT {columns('c', Case)} FROM {Case._meta.db_table} c WHERE c.id = %s"  # noqa: S608
 
 
 def _part(model: type[Model], row: Model, prefix: str, names: tuple[str, ...]) -> Model:
