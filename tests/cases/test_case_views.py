@@ -290,8 +290,9 @@ def test_bad_input_in_every_case_form(login_client, walker, kees, rik, daan, ano
 
 
 def test_list_rows_escape_names_and_show_local_time(login_client, anouk, kees, house) -> None:
-    """The list's subject cell is built in Python (issue #9): names stay escaped, one per line,
-    and the change time is the house's local time, as the `date` filter gave it."""
+    """The list's rows are built in Python (issue #9): names stay escaped, one per line, the
+    number links to the case page, and the change time is the house's local time, as the
+    `date` filter gave it."""
     from datetime import date
 
     from django.utils import timezone
@@ -318,5 +319,6 @@ def test_list_rows_escape_names_and_show_local_time(login_client, anouk, kees, h
         in body
     )
     assert "<b>Jan</b>" not in body
+    assert f'href="/casussen/{case.pk}/">{fresh(case).number}</a>' in body
     changed = timezone.localtime(fresh(case).updated_at).strftime("%d-%m-%Y %H:%M")
     assert f'<td class="utrecht-table__cell">{changed}</td>' in body
