@@ -39,7 +39,8 @@ def test_a_name_search_pages_newest_first_in_every_view(kees, anouk, sanne, hous
     moments = [now - timedelta(minutes=m) for m in (5, 1, 9, 1, 3, 7, 2)]
     for case, moment in zip(named, moments, strict=True):
         Case.objects.filter(pk=case.pk).update(updated_at=moment)
-    expected = [c.pk for c in sorted(named, key=lambda c: (moments[named.index(c)], c.pk))][::-1]
+    changes = sorted(zip(moments, [c.pk for c in named], strict=True), reverse=True)
+    expected = [pk for _, pk in changes]
     search = CaseFilters(last_name="DE VRIES")
     for user in (kees, anouk, sanne):  # a delegate, a process director, a house-wide role
         assert _all_pages(actor_for(user), search) == expected, user.username
