@@ -25,8 +25,10 @@ from schakel.cases.models import (
     PhaseTransition,
     PlanAction,
     ProgressNote,
+    SearchKey,
     Subject,
 )
+from schakel.cases.services.search_keys import search_keys_drift
 from schakel.demo.generate import (
     Progress,
     ensure_users,
@@ -81,6 +83,9 @@ def test_the_generated_house_is_consistent() -> None:
     assert CaseStatistic.objects.filter(case_ref__in=[c.pk for c in cases]).count() >= CASES
     bsns = [b for b in Subject.objects.values_list("bsn", flat=True) if b]
     assert bsns and all(is_demo_bsn(b) for b in bsns)
+    # The search keys of the demo's cases (made by the services) and of the generated ones
+    # (made per batch) are what the involvements and subjects imply.
+    assert SearchKey.objects.count() > CASES and search_keys_drift() == (0, 0)
 
 
 def test_every_case_is_visible_to_its_process_director_and_involved_delegates() -> None:

@@ -21,6 +21,7 @@ from schakel.cases.models import (
     CaseSubject,
     PhaseTransition,
     ProgressNote,
+    SearchKey,
     Subject,
     TriageAssessment,
 )
@@ -106,6 +107,7 @@ def test_content_goes_after_six_months_the_shell_stays(make_canary: CanaryFactor
     assert set(CaseParty.objects.filter(case=case).values_list("justification", flat=True)) == {""}
     # The identity stays until the second stage (2 years).
     assert CaseSubject.objects.filter(case=case).count() == 1 and Subject.objects.count() == 1
+    assert SearchKey.objects.filter(case=case).exists()  # the name stays searchable with it
     receipt = DeletionReceipt.objects.get(case_number=case.number)
     assert receipt.rule_code == "closed_content" and receipt.effect == "delete_content"
     assert receipt.classes["sharing.InformationItem"] == 1
@@ -116,6 +118,7 @@ def test_content_goes_after_six_months_the_shell_stays(make_canary: CanaryFactor
     # Then the identity, with its own receipt.
     assert run(days=2 * 366).deleted == {"closed_identity": 1}
     assert not Case.objects.filter(pk=case.pk).exists() and not Subject.objects.exists()
+    assert not SearchKey.objects.exists()
     assert set(DeletionReceipt.objects.values_list("rule_code", flat=True)) == {
         "closed_content",
         "closed_identity",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
@@ -108,6 +109,17 @@ def users_with_role(role: Role) -> QuerySet[User]:
     return User.objects.filter(is_active=True, role_assignments__role=role.value).order_by(
         "last_name", "first_name"
     )
+
+
+def user_refs(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """(username, full name) of the given users by id, active or not: one light query for the
+    rows of a page."""
+    rows = (
+        User.objects.filter(pk__in=set(user_ids))
+        .order_by()
+        .values_list("pk", "username", "first_name", "last_name")
+    )
+    return {pk: (username, f"{first} {last}".strip()) for pk, username, first, last in rows}
 
 
 def names_with_role(role: Role) -> list[tuple[int, str]]:

@@ -14,16 +14,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import OrderBy
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Upper
 
+from schakel.accounts.selectors import user_refs
 from schakel.audit import record as audit
 from schakel.audit.record import AuditContext
-from schakel.cases.models import Case, CaseSubject
+from schakel.cases.models import Case, CaseSubject, SearchKey
 from schakel.cases.selectors import PURPOSE_LIST, case_visibility_q
 from schakel.domain.actor import Actor
 from schakel.domain.policy import HOUSE_WIDE_ROLES
+from schakel.domain.roles import Role
+from schakel.parties.selectors import party_refs
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,24 @@ def decode_cursor(cursor: str) -> tuple[datetime, int] | None:
         return None
 
 
+def _view_is_own_party(actor: Actor) -> bool:
+    """A delegate sees the cases their party is involved in now (`_party_q`): the search keys
+    hold exactly those. A process director's or house-wide view holds more."""
+    return actor.has(Role.partner_delegate) and not actor.has(
+        Role.process_director, *HOUSE_WIDE_ROLES
+    )
+
+
+def _keyed_by_name(actor: Actor, last_name: str) -> QuerySet[SearchKey, Any]:
+    """The cases of the actor's party with a subject of that last name: one index range of the
+    search keys instead of ~7,000 involvement checks for a common name (issue #9). It narrows;
+    the policy filter and the subject's own name still decide, so a stale key can hide a case
+    (until `manage.py search_keys --rebuild`) but never show one."""
+    return SearchKey.objects.filter(
+        party_id=actor.party_id, name=Upper(Value(last_name.strip()))
+    ).values("case_id")
+
+
 def _filtered(actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
     qs = Case.objects.filter(case_visibility_q(actor))
     if filters.phase:
@@ -119,6 +140,8 @@ def _filtered(actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
             | Q(case_director_id=actor.user_id)
             | Q(referred_by_id=actor.user_id)
         )
+    if filters.last_name and _view_is_own_party(actor):
+        qs = qs.filter(pk__in=_keyed_by_name(actor, filters.last_name))
     if filters.last_name or filters.date_of_birth:
         subjects = CaseSubject.objects.filter(case=OuterRef("pk"))
         if filters.last_name:
@@ -129,6 +152,10 @@ def _filtered(actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
     return qs
 
 
+# Ids, not joins: the page's parties and process directors are looked up once each after it
+# (`_with_refs`). Joined into the page query, the three tables tripled PostgreSQL's planning
+# time for the hottest query of the house (measured at 20,000 cases for a delegate: planning
+# 1.8 -> 0.2 ms, execution 0.9 -> 0.4 ms; issue #9).
 _COLUMNS = (
     "id",
     "number",
@@ -136,32 +163,31 @@ _COLUMNS = (
     "target_group",
     "updated_at",
     "version",
-    "municipality__slug",
-    "municipality__name",
-    "referring_party__slug",
-    "referring_party__name",
-    "process_director__username",
-    "process_director__first_name",
-    "process_director__last_name",
+    "municipality_id",
+    "referring_party_id",
+    "process_director_id",
 )
 
 
-def _summary(row: tuple[Any, ...]) -> CaseSummary:
-    (pk, number, phase, group, updated, version, m_slug, m_name, r_slug, r_name) = row[:10]
-    username, first, last = row[10:]
-    return CaseSummary(
-        id=pk,
-        number=number,
-        phase=phase,
-        target_group=group,
-        updated_at=updated,
-        version=version,
-        municipality=PartyRef(m_slug, m_name),
-        referring_party=PartyRef(r_slug, r_name),
-        process_director=(
-            PersonRef(username, f"{first} {last}".strip()) if username is not None else None
-        ),
-    )
+def _with_refs(rows: list[tuple[Any, ...]]) -> list[CaseSummary]:
+    parties = party_refs(p for row in rows for p in row[6:8])
+    directors = user_refs(row[8] for row in rows if row[8] is not None)
+
+    def summary(row: tuple[Any, ...]) -> CaseSummary:
+        pk, number, phase, group, updated, version, municipality, referrer, director = row
+        return CaseSummary(
+            id=pk,
+            number=number,
+            phase=phase,
+            target_group=group,
+            updated_at=updated,
+            version=version,
+            municipality=PartyRef(*parties[municipality]),
+            referring_party=PartyRef(*parties[referrer]),
+            process_director=PersonRef(*directors[director]) if director is not None else None,
+        )
+
+    return [summary(row) for row in rows]
 
 
 def _subjects_of(cases: list[CaseSummary]) -> None:
@@ -214,13 +240,10 @@ def case_list_for(
                 Q(updated_at__lte=moment),
                 Q(updated_at__lt=moment) | Q(updated_at=moment, pk__lt=pk),
             )
-    rows = [
-        _summary(row)
-        for row in qs.order_by(*list_order(actor, filters)).values_list(*_COLUMNS)[: limit + 1]
-    ]
+    found = list(qs.order_by(*list_order(actor, filters)).values_list(*_COLUMNS)[: limit + 1])
+    rows = _with_refs(found[:limit])
     next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
+    if len(found) > limit:
         next_cursor = encode_cursor(rows[-1].updated_at, rows[-1].id)
     if rows:
         _subjects_of(rows)

@@ -22,8 +22,10 @@ from schakel.cases.models import (
     CaseSubject,
     PhaseTransition,
     PlanAction,
+    SearchKey,
     Subject,
 )
+from schakel.cases.services.search_keys import build_search_keys
 from schakel.demo.generate import (
     STREETS,
     House,
@@ -328,6 +330,14 @@ COLUMNS = {
 }  # fmt: skip
 
 
+def _search_keys(batch: Batch, progress: Progress) -> None:
+    """The batch's search keys, derived in the database as the services derive them."""
+    if case_ids := [row[0] for row in batch.rows[Case]]:
+        started = time.perf_counter()
+        added = build_search_keys(min(case_ids), max(case_ids))
+        progress.add(SearchKey._meta.db_table, added, time.perf_counter() - started)
+
+
 def generate_cases(
     n: int, house: House, progress: Progress, *, batch_size: int = 5_000, years: int = 5
 ) -> tuple[int, int]:
@@ -349,6 +359,7 @@ def generate_cases(
         with writer.batch():
             for model in all_tables():
                 writer.write(model, columns[model], batch.rows[model])
+            _search_keys(batch, progress)
         counts.update(batch.counts)
         done += len(batch.rows[Case])
         rate = done / (time.perf_counter() - started)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -75,3 +76,9 @@ def party_names() -> list[tuple[int, str, str]]:
     """(id, name, kind) of every party, by kind and name: the choices of a filter (one light
     query, no membership annotation and no model instances)."""
     return list(Party.objects.order_by("kind", "name").values_list("pk", "name", "kind"))
+
+
+def party_refs(party_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """(slug, name) of the given parties by id: one light query for the rows of a page."""
+    rows = Party.objects.filter(pk__in=set(party_ids)).order_by().values_list("pk", "slug", "name")
+    return {pk: (slug, name) for pk, slug, name in rows}

@@ -27,6 +27,7 @@ SHELL_LABELS = frozenset(
         "cases.Case",
         "cases.CaseParty",
         "cases.CaseSubject",
+        "cases.SearchKey",  # the subjects' names, searchable while the subjects are kept
         "cases.PhaseTransition",
         "cases.CaseEvent",
         "cases.Case_already_involved",

@@ -31,6 +31,7 @@ from schakel.cases.services._base import (
     touch,
     user_or_error,
 )
+from schakel.cases.services.search_keys import refresh_search_keys
 from schakel.domain.actor import Actor
 from schakel.domain.roles import Role
 from schakel.domain.workflow import Phase
@@ -86,6 +87,7 @@ def case_director_assign(
             "added_at": now,
         },
     )
+    refresh_search_keys(case.pk)
     case.case_director = user
     touch(
         case,

@@ -24,6 +24,7 @@ from schakel.cases.models import (
     SubjectRelation,
 )
 from schakel.cases.services._base import party_or_error, raise_if, required_text
+from schakel.cases.services.search_keys import refresh_search_keys
 from schakel.domain.actor import Actor
 from schakel.domain.bsn import is_valid_bsn, normalise_bsn
 from schakel.domain.parties import PartyKind
@@ -174,6 +175,7 @@ def case_refer(
             purpose=PURPOSE_REFERRAL,
             subject_pseudonym=subject_pseudonym(subject.pk),
         )
+    refresh_search_keys(case.pk)
     CaseEvent.objects.create(
         case=case, kind="referred", detail="", actor_id=actor.user_id, occurred_at=now
     )

@@ -27,6 +27,7 @@ from schakel.cases.services._base import (
     touch,
     user_or_error,
 )
+from schakel.cases.services.search_keys import refresh_search_keys
 from schakel.domain.actor import Actor
 from schakel.domain.criteria import (
     CRITERIA_BY_CODE,
@@ -146,6 +147,7 @@ def consultation_request(
                     "added_at": now,
                 },
             )
+    refresh_search_keys(case.pk)
     touch(
         case,
         actor=actor,
@@ -286,6 +288,7 @@ def conference_prepare(
         elif row.justification != text:
             row.justification = text
             row.save(update_fields=["justification"])
+    refresh_search_keys(case.pk)
     case.conference_goal = goal
     case.conference_date = conference_date
     touch(
@@ -365,6 +368,7 @@ def case_party_invite(
     elif row.justification != text:
         row.justification = text
         row.save(update_fields=["justification"])
+    refresh_search_keys(case.pk)
     touch(
         case, actor=actor, ctx=ctx, kind="invited", detail=party.name, purpose=PURPOSE_PREPARATION
     )
@@ -390,6 +394,7 @@ def case_party_remove(
         raise CaseForbidden(_("Your role may not do this."), "role_not_allowed")
     row.removed_at = timezone.now()
     row.save(update_fields=["removed_at"])
+    refresh_search_keys(case.pk)
     touch(
         case, actor=actor, ctx=ctx, kind="party_removed", detail=row.party.name, purpose="Art. 17"
     )
