@@ -322,3 +322,20 @@ def test_list_rows_escape_names_and_show_local_time(login_client, anouk, kees, h
     assert f'href="/casussen/{case.pk}/">{fresh(case).number}</a>' in body
     changed = timezone.localtime(fresh(case).updated_at).strftime("%d-%m-%Y %H:%M")
     assert f'<td class="utrecht-table__cell">{changed}</td>' in body
+
+
+def test_a_malformed_filter_says_so_next_to_the_field_and_reads_nothing(
+    login_client, kees, house
+) -> None:
+    refer(kees, house)
+    client = login_client(kees)
+    lists_read = AuditEvent.objects.filter(object_type="case_list").count()
+    body = client.get("/casussen/?achternaam=de+vries&geboortedatum=12-04-2001").content.decode()
+    assert "Gebruik een datum zoals 2001-04-12." in body and 'aria-invalid="true"' in body
+    assert 'value="de vries"' in body and 'value="12-04-2001"' in body  # what was typed stays
+    assert "Verbeter het filter om casussen te zien." in body and "Jeroen de Vries" not in body
+    body = client.get("/casussen/?achternaam=de+vries&na=rommel").content.decode()
+    assert "Deze paginalink klopt niet (meer)." in body and "Jeroen de Vries" not in body
+    assert 'href="?achternaam=de+vries">Eerste pagina</a>' in body
+    assert AuditEvent.objects.filter(object_type="case_list").count() == lists_read
+    assert "Jeroen de Vries" in client.get("/casussen/?achternaam=de+vries").content.decode()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from schakel.accounts.selectors import names_with_role
-from schakel.cases.list_selectors import CaseFilters, case_list_for
+from schakel.cases.list_selectors import CaseFilters, CasePage, case_list_for, decode_cursor
 from schakel.cases.presentation import (
     case_list_rows,
     select_options,
@@ -34,6 +35,19 @@ def _date(value: str | None) -> date | None:
         return None
 
 
+def _filter_errors(q: QueryDict) -> dict[str, str]:
+    """What the person typed that cannot be searched for, in words next to the field. The list
+    is then not read at all: leaving a criterion out would show cases that do not match it."""
+    errors = {}
+    if q.get("geboortedatum") and _date(q.get("geboortedatum")) is None:
+        errors["date_of_birth"] = _("Use a date like 2001-04-12.")
+    if (cursor := q.get("na")) and decode_cursor(cursor) is None:
+        errors["cursor"] = _(
+            "This page link is not valid (any more). Start again at the first page."
+        )
+    return errors
+
+
 @login_required
 @require_GET
 def case_list(request: HttpRequest, mine: bool = False) -> HttpResponse:
@@ -53,11 +67,17 @@ def case_list(request: HttpRequest, mine: bool = False) -> HttpResponse:
         last_name=(q.get("achternaam") or "").strip() or None,
         date_of_birth=_date(q.get("geboortedatum")),
     )
-    page = case_list_for(
-        actor=actor, ctx=ctx_of(request), filters=filters, cursor=q.get("na") or None
+    errors = _filter_errors(q)
+    page = (
+        CasePage(items=[], next_cursor=None)
+        if errors
+        else case_list_for(
+            actor=actor, ctx=ctx_of(request), filters=filters, cursor=q.get("na") or None
+        )
     )
     keep = q.copy()
     keep.pop("na", None)
+    first_page = keep.urlencode()
     if page.next_cursor:
         keep["na"] = page.next_cursor
     parties = party_names()
@@ -66,6 +86,8 @@ def case_list(request: HttpRequest, mine: bool = False) -> HttpResponse:
         "cases/list.html",
         {
             "mine": mine,
+            "errors": errors,
+            "first_page": first_page,
             "rows": case_list_rows(page.items),
             "next_query": keep.urlencode() if page.next_cursor else "",
             "last_name": q.get("achternaam", ""),
