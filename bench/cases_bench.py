@@ -35,6 +35,7 @@ from schakel.cases.models import (
     CaseSubject,
     PhaseTransition,
     PlanAction,
+    SearchKey,
     Subject,
 )
 from schakel.cases.selectors import case_visibility_q
@@ -55,6 +56,7 @@ T = {
         ActionPlan,
         PlanAction,
         CaseEvent,
+        SearchKey,
         Party,
         CaseStatistic,
         EmergencyAccess,
@@ -285,6 +287,21 @@ def run(*, samples: int, report_samples: int) -> dict[str, dict[str, Any]]:
     )
     if common:
         search_by("search by a common last name, process director", common)
+        # The load test's search: a delegate's, through the search keys (cases.SearchKey).
+        keyed = (
+            f"SELECT c.* FROM {T['Case']} c WHERE c.id IN (SELECT k.case_id FROM "
+            f"{T['SearchKey']} k WHERE k.party_id = {party} AND k.name = UPPER(%s)) "
+            f"AND EXISTS (SELECT 1 FROM {T['CaseParty']} cp WHERE cp.case_id = c.id "
+            f"AND cp.party_id = {party} AND cp.removed_at IS NULL) "
+            f"ORDER BY c.updated_at DESC, c.id DESC LIMIT {PAGE}"
+        )
+        _measure(
+            "search by a common last name, delegate",
+            results,
+            _get(as_delegate, lambda: f"/casussen/?achternaam={quote(common)}"),
+            _bare(lambda: [(keyed, [common])]),
+            samples,
+        )
     _measure(
         "search by last name + date of birth",
         results,

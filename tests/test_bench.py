@@ -27,6 +27,7 @@ EXPECTED = {
     "policy filter: delegate list vs the same list unfiltered",
     "case list, process director, first page",
     "search by last name, process director",
+    "search by a common last name, delegate",
     "case page (execution phase), process director",
     "audit: verify chain (whole chain)",
     "conference agenda (30 items)",

@@ -10,9 +10,15 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from schakel.accounts.models import User
+from schakel.accounts.selectors import actor_for
 from schakel.cases.models import Case
+from schakel.domain.roles import Role
 from schakel.domain.workflow import Phase
 from schakel.meetings.models import AgendaItem, Invitation, Meeting
+from schakel.meetings.selectors import board_for
+from schakel.sharing.models import EmergencyAccess
+from tests.conftest import _person
 from tests.meetings.conftest import add_item, fresh, invite
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +187,29 @@ def test_the_board_lists_the_longest_waiting_of_both_phases_and_counts_them_all(
         assert board is not None
         assert [c.pk for c in board.waiting] == oldest_first[:limit]
         assert board.waiting_count == 5
+
+
+def test_a_process_director_sees_on_the_board_what_they_direct_or_hold_a_grant_for(
+    waiting, anouk, house
+) -> None:
+    """The board reads a process director's grants first (issue #9); the cases it shows are
+    still exactly the ones the director may see."""
+    case = waiting()  # directed by Anouk
+    bram = _person(house, "bram", "house", Role.process_director, "Bram", "de Wit")
+
+    def shown(user: User) -> tuple[list[int], int]:
+        board = board_for(actor=actor_for(user))
+        assert board is not None
+        return [c.pk for c in board.waiting], board.waiting_count
+
+    assert shown(anouk) == ([case.pk], 1)
+    assert shown(bram) == ([], 0)
+    now = timezone.now()
+    EmergencyAccess.objects.create(
+        case=case,
+        user=bram,
+        reason="Acute zorgen.",
+        granted_at=now,
+        expires_at=now + timedelta(hours=1),
+    )
+    assert shown(bram) == ([case.pk], 1)

@@ -237,7 +237,8 @@ def board_for(*, actor: Actor, limit: int = 50) -> Board | None:
         .annotate(item_count=Count("items"))[:limit]
     )
     planned = AgendaItem.objects.filter(case=OuterRef("pk"), meeting__status=MeetingStatus.planned)
-    unplanned = Case.objects.filter(case_visibility_q(actor)).filter(~Exists(planned))
+    visible = case_visibility_q(actor, grants_read_first=True)  # per phase: see _director_q
+    unplanned = Case.objects.filter(visible).filter(~Exists(planned))
     phases = [Phase.preparation.value, Phase.case_conference.value]
     # Longest waiting first, one ordered walk of `case_phase` per phase, merged here:
     # PostgreSQL 15 cannot keep index order over an IN list, and walked the whole house from
