@@ -29,6 +29,7 @@ from schakel.cases.models import (
     Subject,
 )
 from schakel.cases.services.search_keys import search_keys_drift
+from schakel.demo import generate_extras
 from schakel.demo.generate import (
     Progress,
     ensure_users,
@@ -38,7 +39,7 @@ from schakel.demo.generate import (
 )
 from schakel.domain.bsn import is_demo_bsn
 from schakel.domain.workflow import Phase
-from schakel.meetings.models import AgendaItem
+from schakel.meetings.models import AgendaItem, Meeting
 from schakel.reports.counts import rebuild_counts
 from schakel.reports.models import CaseStatistic, MonthlyCount, PhaseSpan
 from schakel.sharing.models import InformationItem, Release
@@ -220,3 +221,17 @@ def test_items_releases_notes_and_meetings_are_consistent() -> None:
     rebuilt = MonthlyCount.objects.values_list("month", "dimension", "key", "measure", "n")
     assert sorted(rebuilt) == [row for row in kept if row[4]]
     assert PhaseSpan.objects.exists()
+
+
+def test_a_busy_week_gets_more_tables_none_over_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One table a week for the whole house put thousands of cases on one agenda at scale."""
+    monkeypatch.setattr(generate_extras, "ITEMS_PER_TABLE", 3)
+    generate(cases=120, events=0)
+    rows = AgendaItem.objects.filter(case__reason__contains="fictief").order_by("position")
+    positions: dict[int, list[int]] = {}
+    for meeting_id, position in rows.values_list("meeting_id", "position"):
+        positions.setdefault(meeting_id, []).append(position)
+    assert max(map(len, positions.values())) == 3
+    assert all(found == list(range(1, len(found) + 1)) for found in positions.values())
+    titles = Meeting.objects.filter(pk__in=positions).values_list("title", flat=True)
+    assert any(title.endswith(", tafel 2") for title in titles)

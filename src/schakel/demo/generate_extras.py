@@ -102,7 +102,8 @@ class Extras:
 
     house: House
     pool: list[str] = field(default_factory=token_pool)
-    meetings: dict[Any, int] = field(default_factory=dict)  # monday -> meeting id
+    meetings: dict[Any, int] = field(default_factory=dict)  # monday -> its latest table's id
+    tables: dict[Any, int] = field(default_factory=dict)  # monday -> how many tables that week
     positions: dict[int, int] = field(default_factory=dict)  # meeting id -> last position
     with_meetings: bool = field(default_factory=lambda: bool(meeting_models()))
 
@@ -161,6 +162,12 @@ def build_extras(
         _agenda(batch, ids, extras, case_id, path, moments, pd, invited, now)
 
 
+# A case conference discusses a few dozen cases at most; a busy week gets more tables. One
+# table a week for the whole house put ~8,000 cases on one agenda at 1,000,000 cases (a 5 MB
+# page taking ~4 s, most of the load test's CPU; issue #9).
+ITEMS_PER_TABLE = 30
+
+
 def _agenda(
     batch: Any,
     ids: Any,
@@ -177,13 +184,16 @@ def _agenda(
     when = moments[3] if len(path) >= 4 else moments[2] + timedelta(days=7)
     monday = _monday(when)
     meeting = extras.meetings.get(monday)
-    if meeting is None:
+    if meeting is None or extras.positions[meeting] >= ITEMS_PER_TABLE:
+        table = extras.tables[monday] = extras.tables.get(monday, 0) + 1
         meeting = extras.meetings[monday] = ids.take(meeting_model)
-        chair = extras.house.process_directors[0]
+        directors = extras.house.process_directors
+        chair = directors[(table - 1) % len(directors)]
         held = monday + timedelta(hours=3) < now
+        title = f"Regionale Casustafel week {monday.isocalendar()[1]}"
         batch.add(meeting_model, (
             meeting, uuid.uuid4(), 0, "conference",
-            f"Regionale Casustafel week {monday.isocalendar()[1]}", monday,
+            f"{title}, tafel {table}" if table > 1 else title, monday,
             monday + timedelta(hours=3), "Zorg- en Veiligheidshuis, zaal 2", "", chair, chair,
             "held" if held else "planned", chair, monday - timedelta(days=14),
             monday - timedelta(days=14),
