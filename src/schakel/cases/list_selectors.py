@@ -156,9 +156,10 @@ def _filtered(actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
 
 
 # Ids, not joins: the page's parties and process directors are looked up once each after it
-# (`_with_refs`). Joined into the page query, the three tables tripled PostgreSQL's planning
-# time for the hottest query of the house (measured at 20,000 cases for a delegate: planning
-# 1.8 -> 0.2 ms, execution 0.9 -> 0.4 ms; issue #9).
+# (`_with_refs`). Joined into the page query, the three tables took PostgreSQL longer to plan
+# than to run (1,000,000 cases, under load: 2.6 ms + 1.7 ms planning -> 2.1 ms + 0.4 ms). The
+# app pays about that for the two lookups; the work moves from the one database to the app
+# processes, which scale out (issue #9, docs/performance.md 2026-12-07).
 _COLUMNS = (
     "id",
     "number",
