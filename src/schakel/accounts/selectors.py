@@ -111,6 +111,11 @@ def users_with_role(role: Role) -> QuerySet[User]:
     )
 
 
+def _full_name(first: str, last: str) -> str:
+    """As `User.get_full_name`, from the two columns of a values row."""
+    return f"{first} {last}".strip()
+
+
 def user_refs(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """(username, full name) of the given users by id, active or not: one light query for the
     rows of a page."""
@@ -119,11 +124,11 @@ def user_refs(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
         .order_by()
         .values_list("pk", "username", "first_name", "last_name")
     )
-    return {pk: (username, f"{first} {last}".strip()) for pk, username, first, last in rows}
+    return {pk: (username, _full_name(first, last)) for pk, username, first, last in rows}
 
 
 def names_with_role(role: Role) -> list[tuple[int, str]]:
     """(id, full name) of `users_with_role`: the choices of a list filter, without model
     instances."""
     rows = users_with_role(role).values_list("pk", "first_name", "last_name")
-    return [(pk, f"{first} {last}".strip()) for pk, first, last in rows]
+    return [(pk, _full_name(first, last)) for pk, first, last in rows]

@@ -22,10 +22,9 @@ from schakel.accounts.selectors import user_refs
 from schakel.audit import record as audit
 from schakel.audit.record import AuditContext
 from schakel.cases.models import Case, CaseSubject, SearchKey
-from schakel.cases.selectors import PURPOSE_LIST, case_visibility_q
+from schakel.cases.selectors import PURPOSE_LIST, case_visibility_q, sees_own_party_only
 from schakel.domain.actor import Actor
 from schakel.domain.policy import HOUSE_WIDE_ROLES
-from schakel.domain.roles import Role
 from schakel.parties.selectors import party_refs
 
 
@@ -104,14 +103,6 @@ def decode_cursor(cursor: str) -> tuple[datetime, int] | None:
         return None
 
 
-def _view_is_own_party(actor: Actor) -> bool:
-    """A delegate sees the cases their party is involved in now (`_party_q`): the search keys
-    hold exactly those. A process director's or house-wide view holds more."""
-    return actor.has(Role.partner_delegate) and not actor.has(
-        Role.process_director, *HOUSE_WIDE_ROLES
-    )
-
-
 def _keyed_by_name(actor: Actor, last_name: str) -> QuerySet[SearchKey, Any]:
     """The cases of the actor's party with a subject of that last name: one index range of the
     search keys instead of ~7,000 involvement checks for a common name (issue #9). The keys
@@ -142,7 +133,7 @@ def _filtered(actor: Actor, filters: CaseFilters) -> QuerySet[Case]:
             | Q(case_director_id=actor.user_id)
             | Q(referred_by_id=actor.user_id)
         )
-    keyed = bool(filters.last_name) and _view_is_own_party(actor)
+    keyed = bool(filters.last_name) and sees_own_party_only(actor)
     if keyed:
         qs = qs.filter(pk__in=_keyed_by_name(actor, filters.last_name or ""))
     if (filters.last_name and not keyed) or filters.date_of_birth:

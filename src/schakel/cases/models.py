@@ -230,8 +230,9 @@ class SearchKey(models.Model):
     now and upper-cased last name of one of the case's subjects (issue #9: a common name finds
     ~7,000 cases at 1,000,000, each checked for the party's involvement; this is one index range).
     Rebuilt per case by the services that change involvements or subjects
-    (`services.search_keys`). It narrows a search, it never grants: the list still applies the
-    policy. A copy of a name, so it goes with the subjects (retention's shell, then identity)."""
+    (`services.search_keys`). It answers a delegate's search, it never grants: the list still
+    applies the policy. A copy of a name, so it goes with the subjects (retention's shell, then
+    identity)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="+", db_index=False)

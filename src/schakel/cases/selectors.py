@@ -84,11 +84,13 @@ def _director_q(actor: Actor, *, grants_read_first: bool = False) -> Q:
     SubPlan, which PostgreSQL cannot combine with the other two in a BitmapOr, so a read
     within one phase (the planning board) scanned every case in it (20-45 ms at 1,000,000
     cases; 0.5 ms with the ids as a list, issue #9)."""
-    grants = active_grant_case_ids(actor)
+    grants: Any = active_grant_case_ids(actor)
+    if grants_read_first:
+        grants = [row["case_id"] for row in grants]
     return (
         Q(process_director_id=actor.user_id)
         | Q(process_director__isnull=True, phase__in=[p.value for p in INTAKE_PHASES])
-        | Q(pk__in=list(grants.values_list("case_id", flat=True)) if grants_read_first else grants)
+        | Q(pk__in=grants)
     )
 
 
@@ -101,6 +103,14 @@ def _party_q(actor: Actor) -> Q:
     through that row (issue #9: the OR made PostgreSQL scan the whole case table)."""
     return Q(
         Exists(CaseParty.objects.filter(_ACTIVE, case=OuterRef("pk"), party_id=actor.party_id))
+    )
+
+
+def sees_own_party_only(actor: Actor) -> bool:
+    """Is `case_visibility_q` for this actor `_party_q` alone (a delegate, not also a process
+    director or a house-wide role)? Then the name-search keys (`SearchKey`) hold their view."""
+    return actor.has(Role.partner_delegate) and not actor.has(
+        Role.process_director, *HOUSE_WIDE_ROLES
     )
 
 

@@ -35,11 +35,11 @@ def _date(value: str | None) -> date | None:
         return None
 
 
-def _filter_errors(q: QueryDict) -> dict[str, str]:
+def _filter_errors(q: QueryDict, filters: CaseFilters) -> dict[str, str]:
     """What the person typed that cannot be searched for, in words next to the field. The list
     is then not read at all: leaving a criterion out would show cases that do not match it."""
     errors = {}
-    if q.get("geboortedatum") and _date(q.get("geboortedatum")) is None:
+    if q.get("geboortedatum") and filters.date_of_birth is None:
         errors["date_of_birth"] = _("Use a date like 2001-04-12.")
     if (cursor := q.get("na")) and decode_cursor(cursor) is None:
         errors["cursor"] = _(
@@ -67,7 +67,7 @@ def case_list(request: HttpRequest, mine: bool = False) -> HttpResponse:
         last_name=(q.get("achternaam") or "").strip() or None,
         date_of_birth=_date(q.get("geboortedatum")),
     )
-    errors = _filter_errors(q)
+    errors = _filter_errors(q, filters)
     page = (
         CasePage(items=[], next_cursor=None)
         if errors
