@@ -134,6 +134,20 @@ def test_place_a_hold_shows_on_the_case_page_and_lift_it(
     assert client.get(lift).status_code == 404  # no longer active
 
 
+def test_a_hold_past_its_date_no_longer_shows(
+    login_client: Login, pieter: User, anouk: User, kees: User, house: dict[str, Party]
+) -> None:
+    case = refer(kees, house)
+    today = timezone.localdate()
+    hold = LegalHold.objects.create(
+        case=case, reason="Klacht liep.", until=today, placed_by=pieter, placed_at=timezone.now()
+    )
+    page = reverse("cases:detail", args=[case.pk])
+    assert 'data-testid="legal-hold"' in login_client(anouk).get(page).content.decode()
+    LegalHold.objects.filter(pk=hold.pk).update(until=today - timedelta(days=1))
+    assert 'data-testid="legal-hold"' not in login_client(anouk).get(page).content.decode()
+
+
 @pytest.mark.parametrize(
     ("data", "field_error"),
     [

@@ -144,6 +144,7 @@ def test_a_refusal_records_its_grounds(ilse, family: Family) -> None:
 
 def test_rectification_goes_to_the_providing_party(ilse, kees, daan, family: Family) -> None:
     request = _record(ilse, family, kind="rectification")
+    assert not selectors.may_see_rectifications(act(kees))  # no menu before anything is routed
     with pytest.raises(InvalidInput):  # an item of another person's case is not offered
         services.rectification_route(
             actor=act(ilse),
@@ -161,6 +162,11 @@ def test_rectification_goes_to_the_providing_party(ilse, kees, daan, family: Fam
     )
     rows = {r.party_id: r for r in Rectification.objects.all()}
     assert set(rows) == {family.police_item.providing_party_id, family.ggz_item.providing_party_id}
+    # The menu item appears for the parties asked (its query is compiled once: core.sql).
+    assert selectors.may_see_rectifications(act(kees)) and selectors.may_see_rectifications(
+        act(daan)
+    )
+    assert not selectors.may_see_rectifications(act(ilse))
     # The police see only their own; GGZ cannot answer the police one.
     assert [r.pk for r in selectors.rectifications_for_party(actor=act(kees))] == [
         rows[kees.party_id].pk

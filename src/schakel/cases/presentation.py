@@ -22,6 +22,7 @@ from schakel.cases.home_selectors import (
 from schakel.cases.list_selectors import CaseSummary
 from schakel.cases.models import ActionStatus, Case
 from schakel.cases.selectors import CaseView
+from schakel.core.links import page_path
 from schakel.domain.actor import Actor
 from schakel.domain.policy import may_see_cases_at_all
 from schakel.domain.roles import Role
@@ -38,9 +39,9 @@ def case_navigation(actor: Actor) -> list[dict[str, Any]]:
     """The shell's menu items for cases (the labels live in this app's catalogue)."""
     items: list[dict[str, Any]] = []
     if may_see_cases_at_all(actor):
-        items.append({"label": _("Cases"), "url": reverse("cases:list")})
+        items.append({"label": _("Cases"), "url": page_path("cases:list")})
     if actor.party_active and actor.has(Role.partner_delegate):
-        items.append({"label": _("New referral"), "url": reverse("cases:refer")})
+        items.append({"label": _("New referral"), "url": page_path("cases:refer")})
     return items
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from schakel.core.links import page_path
 from schakel.domain.actor import Actor
 from schakel.domain.meetings_policy import may_open_meetings, may_plan_meetings
 from schakel.domain.workflow import DECISION_LABELS_NL, Decision
@@ -16,9 +16,9 @@ from schakel.meetings.services.minutes import PLAN_ADOPTED
 
 def meetings_navigation(actor: Actor) -> list[dict[str, Any]]:
     if may_plan_meetings(actor):
-        return [{"label": _("Case conferences"), "url": reverse("meetings:board")}]
+        return [{"label": _("Case conferences"), "url": page_path("meetings:board")}]
     if may_open_meetings(actor):
-        return [{"label": _("My meetings"), "url": reverse("meetings:mine")}]
+        return [{"label": _("My meetings"), "url": page_path("meetings:mine")}]
     return []
 
 

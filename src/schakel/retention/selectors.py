@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from schakel.audit.record import AuditContext, record_read
 from schakel.cases.models import Case
+from schakel.core.sql import compiled_once
 from schakel.domain.actor import Actor
 from schakel.domain.retention import (
     DATA_CLASS_LABELS_NL,
@@ -132,7 +133,14 @@ def rule_in_force(*, actor: Actor, code: str) -> RuleInForce | None:
     return next((entry for entry in rules_in_force() if entry.rule.code == code), None)
 
 
+@compiled_once
+def _unlifted_holds_of(case_id: int) -> QuerySet[LegalHold]:
+    return LegalHold.objects.filter(case_id=case_id, lifted_at__isnull=True)  # at most one
+
+
 def active_hold_for_case(case: Case) -> LegalHold | None:
     """For the case page: the hold that pauses deletion now (the case page is already
-    authorised and audited by the cases app)."""
-    return active_holds().filter(case=case).first()
+    authorised and audited by the cases app). `active_holds` for one case, with its date
+    compared here: the query is compiled once, on every case page (`core.sql`)."""
+    today = timezone.localdate()
+    return next((h for h in _unlifted_holds_of(case.pk) if h.until >= today), None)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from schakel.core.links import page_path
 from schakel.domain.actor import Actor
 from schakel.domain.subject_rights import (
     DUE_SOON_DAYS,
@@ -65,10 +65,10 @@ def rights_navigation(actor: Actor) -> list[dict[str, Any]]:
     """ "Verzoeken betrokkenen" for the information coordinator and the privacy officer;
     "Correctieverzoeken" for a party's case workers once a rectification was routed to them."""
     if may_handle_subject_requests(actor):
-        return [{"label": _("Subject requests"), "url": reverse("rights:list")}]
+        return [{"label": _("Subject requests"), "url": page_path("rights:list")}]
     if may_answer_rectification(actor, providing_party_id=actor.party_id):
         from schakel.rights.selectors import may_see_rectifications
 
         if may_see_rectifications(actor):
-            return [{"label": _("Correction requests"), "url": reverse("rights:tasks")}]
+            return [{"label": _("Correction requests"), "url": page_path("rights:tasks")}]
     return []

@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce
 from schakel.audit import record as audit
 from schakel.audit.record import AuditContext, subject_pseudonym
 from schakel.cases.models import CaseSubject, Subject
+from schakel.core.sql import compiled_once
 from schakel.domain.actor import Actor
 from schakel.domain.subject_rights import may_answer_rectification, may_handle_subject_requests
 from schakel.rights.models import (
@@ -351,4 +352,10 @@ def may_see_rectifications(actor: Actor) -> bool:
     """For the menu: does the actor's party have any rectification to see?"""
     if not may_answer_rectification(actor, providing_party_id=actor.party_id):
         return False
-    return Rectification.objects.filter(party_id=actor.party_id).exists()
+    return bool(_one_rectification_of(actor.party_id))
+
+
+@compiled_once
+def _one_rectification_of(party_id: int) -> QuerySet[Rectification]:
+    # On every page a case worker opens (the menu): compiled once (`core.sql`).
+    return Rectification.objects.filter(party_id=party_id).order_by().only("id")[:1]

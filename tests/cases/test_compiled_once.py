@@ -1,0 +1,98 @@
+"""`core.sql.compiled_once` gives the rows the ORM gives, on both databases (issue #9: the
+case page's own lists are compiled once, then run as SQL)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.db.models import Count, QuerySet
+from django.test.utils import CaptureQueriesContext
+
+from schakel.accounts.selectors import actor_for
+from schakel.cases import selectors, services
+from schakel.cases.models import Case, CaseEvent, PlanAction, ProgressNote
+from schakel.core.sql import PROBE, compiled_once
+from tests.cases.conftest import CTX, refer
+
+pytestmark = pytest.mark.django_db
+
+_LISTS = [
+    (selectors._plans_of, "plans"),
+    (selectors._consultations_of, "consultations"),
+    (selectors._actions_of, "actions"),
+    (selectors._notes_of, "notes"),
+    (selectors._transitions_of, "transitions"),
+    (selectors._events_of, "events"),
+    (selectors._assessments_of, "assessments"),
+]
+
+
+def _same(a: object, b: object) -> None:
+    assert type(a) is type(b)
+    fields = type(a)._meta.concrete_fields  # type: ignore[attr-defined]
+    for f in fields:  # every column, converted as the ORM converts it (dates, JSON, secrets)
+        assert getattr(a, f.attname) == getattr(b, f.attname), f.attname
+
+
+def test_a_case_pages_lists_equal_the_orms(walker, kees, rik, anouk, house) -> None:
+    busy = walker.to_execution(refer(kees, house), rik)
+    for text in ("Eerste gesprek gevoerd.", "Woonplek bezichtigd."):
+        services.progress_note_add(actor=actor_for(anouk), ctx=CTX, case_id=busy.pk, text=text)
+    quiet = refer(kees, house)
+    for case in (busy, quiet, busy):  # the second call of each reuses the compiled SQL
+        for read, name in _LISTS:
+            build = read.__wrapped__  # type: ignore[attr-defined]
+            expected = list(build(case.pk))
+            got = read(case.pk)
+            assert [r.pk for r in got] == [r.pk for r in expected], name
+            for a, b in zip(got, expected, strict=True):
+                _same(a, b)
+    assert selectors._events_of(busy.pk) and selectors._plans_of(busy.pk)
+    assert len(selectors._notes_of(busy.pk)) == 2 and selectors._actions_of(busy.pk)
+    assert selectors._notes_of(busy.pk)[0].text == "Woonplek bezichtigd."  # decrypted, newest
+    assert selectors._notes_of(quiet.pk) == [] and selectors._plans_of(quiet.pk) == []
+
+
+def test_the_sql_is_compiled_once(walker, kees, rik, house) -> None:
+    case = walker.to_execution(refer(kees, house), rik)
+    selectors._actions_of(case.pk)
+    with CaptureQueriesContext(connection) as first:
+        selectors._actions_of(case.pk)
+    with CaptureQueriesContext(connection) as again:
+        selectors._actions_of(987_654)
+    assert len(first) == len(again) == 1
+    assert first[0]["sql"].replace(str(case.pk), "?") == again[0]["sql"].replace("987654", "?")
+    assert str(PROBE) not in first[0]["sql"]
+
+
+def test_it_refuses_what_raw_rows_cannot_rebuild(kees, house) -> None:
+    @compiled_once
+    def joined(case_id: int) -> QuerySet[PlanAction]:
+        return PlanAction.objects.filter(case_id=case_id).select_related("owner")
+
+    @compiled_once
+    def counted(case_id: int) -> QuerySet[Case]:
+        return Case.objects.filter(pk=case_id).annotate(n=Count("parties"))
+
+    @compiled_once
+    def no_id(case_id: int) -> QuerySet[ProgressNote]:
+        return ProgressNote.objects.filter(case_id=7)
+
+    for read in (joined, counted, no_id):
+        with pytest.raises(TypeError):
+            read(1)
+    with pytest.raises(TypeError):  # None would compile to IS NULL in the ORM
+        selectors._events_of(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        selectors._events_of("1")  # type: ignore[arg-type]
+
+
+def test_a_slice_and_a_constant_stay_in_the_statement(walker, kees, rik, house) -> None:
+    case = walker.to_closed(refer(kees, house), rik)
+
+    @compiled_once
+    def two_newest(case_id: int) -> QuerySet[CaseEvent]:
+        return CaseEvent.objects.filter(case_id=case_id, kind="note")[:2]
+
+    expected = list(CaseEvent.objects.filter(case_id=case.pk, kind="note")[:2])
+    assert [e.pk for e in two_newest(case.pk)] == [e.pk for e in expected]
