@@ -9,7 +9,6 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -22,6 +21,7 @@ from schakel.cases.home_selectors import (
 from schakel.cases.list_selectors import CaseSummary
 from schakel.cases.models import ActionStatus, Case
 from schakel.cases.selectors import CaseView
+from schakel.core.escape import esc
 from schakel.core.links import page_path
 from schakel.domain.actor import Actor
 from schakel.domain.policy import may_see_cases_at_all
@@ -125,40 +125,39 @@ def case_home(*, actor: Actor) -> dict[str, Any] | None:
     }
 
 
-_CELL = '<td class="utrecht-table__cell">{}</td>'
-_LIST_ROW = (
-    '<tr class="utrecht-table__row">'
-    + _CELL.format('<a class="utrecht-link utrecht-link--html-a" href="{}">{}</a>')
-    + _CELL * 7
-    + "</tr>"
-)
+def _cell(html: str) -> str:
+    return f'<td class="utrecht-table__cell">{html}</td>'
+
+
+def _list_row(case: CaseSummary) -> str:
+    subjects = "<br>".join(
+        f"{esc(s.first_name)} {esc(s.last_name)} ({s.date_of_birth:%d-%m-%Y})"
+        for s in case.subjects
+    )
+    link = reverse("cases:detail", args=[case.id])
+    director = case.process_director.full_name if case.process_director else "—"
+    return (
+        '<tr class="utrecht-table__row">'
+        + _cell(f'<a class="utrecht-link utrecht-link--html-a" href="{esc(link)}">'
+                f"{esc(case.number)}</a>")
+        + _cell(subjects)
+        + _cell(esc(PHASE_LABELS_NL[Phase(case.phase)]))
+        + _cell(esc(TARGET_GROUP_LABELS_NL[TargetGroup(case.target_group)]))
+        + _cell(esc(case.municipality.name))
+        + _cell(esc(case.referring_party.name))
+        + _cell(esc(director))
+        + _cell(f"{timezone.localtime(case.updated_at):%d-%m-%Y %H:%M}")
+        + "</tr>"
+    )  # fmt: skip
 
 
 def case_list_rows(cases: Iterable[CaseSummary]) -> list[SafeString]:
     """Each line of the case list as one escaped `<tr>`: the case's number (a link), its
     subjects (one per line), phase, target group, municipality, referrer, process director
     and when it changed ("d-m-Y H:i", the house's time zone). Rendered node by node, the 25
-    rows were ~450 template nodes, most of the list's template time (issue #9);
-    `format_html` escapes every value as the template would."""
-    return [
-        format_html(
-            _LIST_ROW,
-            reverse("cases:detail", args=[case.id]),
-            case.number,
-            format_html_join(
-                mark_safe("<br>"),
-                "{} {} ({})",
-                ((s.first_name, s.last_name, f"{s.date_of_birth:%d-%m-%Y}") for s in case.subjects),
-            ),
-            PHASE_LABELS_NL[Phase(case.phase)],
-            TARGET_GROUP_LABELS_NL[TargetGroup(case.target_group)],
-            case.municipality.name,
-            case.referring_party.name,
-            case.process_director.full_name if case.process_director else "—",
-            f"{timezone.localtime(case.updated_at):%d-%m-%Y %H:%M}",
-        )
-        for case in cases
-    ]
+    rows were ~450 template nodes, most of the list's template time (issue #9); `esc`
+    escapes every value as the template would (`format_html` took 3 µs a value to do so)."""
+    return [mark_safe(_list_row(case)) for case in cases]  # noqa: S308 (escaped by esc)
 
 
 def select_options(

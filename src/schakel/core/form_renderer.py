@@ -14,7 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.forms.renderers import TemplatesSetting
-from django.utils.html import conditional_escape
+
+from schakel.core.escape import esc
 
 _INPUT_CLASS = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
@@ -29,9 +30,9 @@ def _attrs(attrs: dict[str, Any], skip_class: bool) -> str:
     for name, value in attrs.items():
         if (skip_class and name == "class") or value is False:
             continue
-        out.append(f" {conditional_escape(name)}")
+        out.append(f" {esc(name)}")
         if value is not True:
-            out.append(f'="{conditional_escape(str(value))}"')
+            out.append(f'="{esc(str(value))}"')
     return "".join(out)
 
 
@@ -39,33 +40,33 @@ def _input(widget: dict[str, Any]) -> str:
     css = _INPUT_CLASS.get(widget["type"], _TEXTBOX)
     extra = widget["attrs"].get("class")
     if extra:
-        css = f"{css} {conditional_escape(extra)}"
+        css = f"{css} {esc(extra)}"
     value = widget["value"]
-    shown = "" if value is None else f' value="{conditional_escape(str(value))}"'
+    shown = "" if value is None else f' value="{esc(str(value))}"'
     return (
-        f'<input type="{conditional_escape(widget["type"])}" '
-        f'name="{conditional_escape(widget["name"])}" class="{css}"{shown}'
+        f'<input type="{esc(widget["type"])}" '
+        f'name="{esc(widget["name"])}" class="{css}"{shown}'
         f"{_attrs(widget['attrs'], skip_class=True)}>\n"
     )
 
 
 def _option(option: dict[str, Any]) -> str:
     return (
-        f'<option value="{conditional_escape(str(option["value"]))}"'
-        f"{_attrs(option['attrs'], skip_class=False)}>{conditional_escape(option['label'])}"
+        f'<option value="{esc(str(option["value"]))}"'
+        f"{_attrs(option['attrs'], skip_class=False)}>{esc(option['label'])}"
         "</option>\n"
     )
 
 
 def _select(widget: dict[str, Any]) -> str:
     out = [
-        f'<select name="{conditional_escape(widget["name"])}" '
+        f'<select name="{esc(widget["name"])}" '
         f'class="utrecht-select utrecht-select--html-select"'
         f"{_attrs(widget['attrs'], skip_class=True)}>"
     ]
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
-            out.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            out.append(f'\n  <optgroup label="{esc(group_name)}">')
         for option in group_choices:
             out.append("\n  " + _option(option))
         if group_name:
@@ -77,10 +78,10 @@ def _select(widget: dict[str, Any]) -> str:
 def _textarea(widget: dict[str, Any]) -> str:
     value = widget["value"]
     return (
-        f'<textarea name="{conditional_escape(widget["name"])}" '
+        f'<textarea name="{esc(widget["name"])}" '
         f'class="utrecht-textarea utrecht-textarea--html-textarea"'
         f"{_attrs(widget['attrs'], skip_class=True)}>\n"
-        f"{conditional_escape(value) if value else ''}</textarea>\n"
+        f"{esc(value) if value else ''}</textarea>\n"
     )
 
 
