@@ -81,3 +81,35 @@ def test_the_item_page_asks_for_releases_only_where_they_decide(
     approve(daan, propose(anouk, item, house["police"]))
     count, asked = _release_purpose_queries(login_client(kees), item)
     assert len(asked) == 1 and count <= ITEM_PAGE_QUERIES
+
+
+def test_an_items_releases_come_with_their_party_and_people(
+    case, item, daan, anouk, house, django_assert_num_queries
+) -> None:
+    """`item_releases` reads the releases compiled once and their party and people by id
+    (issue #9), and gives what the joined query gave."""
+    from schakel.sharing.models import Release
+    from schakel.sharing.selectors import item_releases
+
+    assert item_releases(item=item) == []
+    approve(daan, propose(anouk, item, house["police"]))
+    propose(anouk, item, house["zwolle"])
+    joined = list(
+        Release.objects.filter(item=item).select_related(
+            "recipient_party", "proposed_by", "decided_by", "withdrawn_by"
+        )
+    )
+    with django_assert_num_queries(3):  # the releases, their parties, their people
+        got = item_releases(item=item)
+    with django_assert_num_queries(0):
+        seen = [
+            (r.pk, r.state, r.recipient_party.name, r.proposed_by.get_full_name(),
+             r.decided_by.get_full_name() if r.decided_by else None, r.withdrawn_by)
+            for r in got
+        ]  # fmt: skip
+    assert seen == [
+        (r.pk, r.state, r.recipient_party.name, r.proposed_by.get_full_name(),
+         r.decided_by.get_full_name() if r.decided_by else None, r.withdrawn_by)
+        for r in joined
+    ]  # fmt: skip
+    assert [s[4] for s in seen] == [daan.get_full_name(), None]

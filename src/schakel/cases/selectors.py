@@ -7,12 +7,10 @@ Visibility is `domain.policy.decide`; `case_visibility_q` is the same rule as a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -33,7 +31,7 @@ from schakel.cases.models import (
     ProgressNote,
     TriageAssessment,
 )
-from schakel.core.sql import compiled_once
+from schakel.core.sql import Refs, attach_refs, compiled_once
 from schakel.domain.actor import Actor
 from schakel.domain.policy import (
     HOUSE_WIDE_ROLES,
@@ -212,29 +210,15 @@ def _detail_queryset() -> QuerySet[Case]:
     )
 
 
-Refs = tuple[Sequence[models.Model], str]
-
-
-def _attach(source: QuerySet[Any], *groups: Refs) -> None:
-    """Fill the reference `name` of every row in each group from one query on `source`, as
-    `select_related` would have (a null reference stays None; no reference, no query)."""
-    wanted = {getattr(row, f"{name}_id") for rows, name in groups for row in rows} - {None}
-    found = source.in_bulk(wanted) if wanted else {}
-    for rows, name in groups:
-        for row in rows:
-            ref = row._meta.get_field(name)
-            ref.set_cached_value(row, found.get(getattr(row, f"{name}_id")))  # type: ignore[union-attr]
-
-
 def _attach_users(*groups: Refs, with_party: bool = False) -> None:
-    _attach(User.objects.select_related("party") if with_party else User.objects.all(), *groups)
+    attach_refs(User.objects.select_related("party") if with_party else User.objects.all(), *groups)
 
 
 def _attach_parties(*groups: Refs) -> None:
     """The parties a case page names (informing, hand-over, consulted, owning an action,
     acting in a transition) in one query: a house has a few dozen parties, and the same few
     were joined to three lists and prefetched twice (issue #9)."""
-    _attach(Party.objects.all(), *groups)
+    attach_refs(Party.objects.all(), *groups)
 
 
 def _case_read(

@@ -4,7 +4,7 @@ only where compiling costs more than running, on every request of its kind)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.db import router
@@ -64,3 +64,21 @@ def compiled_once(build: Callable[[int], QuerySet[M]]) -> Callable[[int], list[M
         return list(model._base_manager.raw(sql, bound))
 
     return rows
+
+
+# Rows and the name of one of their foreign keys: `attach_refs` fills that reference.
+Refs = tuple[Sequence[Model], str]
+
+
+def attach_refs(source: QuerySet[Any], *groups: Refs) -> None:
+    """Fill the reference `name` of every row in each group from one query on `source`, as
+    `select_related` would have (a null reference stays None; no reference, no query).
+
+    With `compiled_once` rows, the plain way to a page's people and parties: joined in,
+    each reference cost ~0.5 ms of compiling whether or not any row came back (issue #9)."""
+    wanted = {getattr(row, f"{name}_id") for rows, name in groups for row in rows} - {None}
+    found = source.in_bulk(wanted) if wanted else {}
+    for rows, name in groups:
+        for row in rows:
+            ref = row._meta.get_field(name)
+            ref.set_cached_value(row, found.get(getattr(row, f"{name}_id")))  # type: ignore[union-attr]
