@@ -85,6 +85,7 @@ def test_it_refuses_what_raw_rows_cannot_rebuild(kees, house) -> None:
         selectors._events_of(None)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         selectors._events_of("1")  # type: ignore[arg-type]
+    assert selectors._events_of(2**70) == [] == selectors._case_by_id(-(2**64))  # as the ORM
 
 
 def test_a_slice_and_a_constant_stay_in_the_statement(walker, kees, rik, house) -> None:
@@ -96,3 +97,23 @@ def test_a_slice_and_a_constant_stay_in_the_statement(walker, kees, rik, house) 
 
     expected = list(CaseEvent.objects.filter(case_id=case.pk, kind="note")[:2])
     assert [e.pk for e in two_newest(case.pk)] == [e.pk for e in expected]
+
+
+def test_a_case_read_keeps_its_links_as_prefetch_related_would(
+    walker, kees, rik, house, django_assert_num_queries
+) -> None:
+    case = walker.to_execution(refer(kees, house), rik)
+    expected = Case.objects.prefetch_related("parties", "case_subjects__subject").get(pk=case.pk)
+    with django_assert_num_queries(4):  # the case, its involvements, links and subjects
+        got = selectors.case_with_links(case.pk)
+    assert got is not None
+    with django_assert_num_queries(0):
+        parties = [(p.pk, p.party_id, p.relation, p.case is got) for p in got.parties.all()]
+        links = [(s.pk, s.subject.last_name, s.case is got) for s in got.case_subjects.all()]
+    assert parties == [(p.pk, p.party_id, p.relation, True) for p in expected.parties.all()]
+    assert links == [(s.pk, s.subject.last_name, True) for s in expected.case_subjects.all()]
+    _same(got, expected)
+    assert selectors.case_with_links(987_654) is None
+    with django_assert_num_queries(3):  # without the people: no subjects read
+        bare = selectors.case_with_links(case.pk, people=False)
+    assert bare is not None and len(bare.case_subjects.all()) == len(links)

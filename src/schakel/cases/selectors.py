@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from schakel.accounts.models import User
@@ -29,9 +29,10 @@ from schakel.cases.models import (
     PhaseTransition,
     PlanAction,
     ProgressNote,
+    Subject,
     TriageAssessment,
 )
-from schakel.core.sql import Refs, attach_refs, compiled_once
+from schakel.core.sql import Refs, attach_refs, compiled_once, keep_prefetched
 from schakel.domain.actor import Actor
 from schakel.domain.policy import (
     HOUSE_WIDE_ROLES,
@@ -196,18 +197,45 @@ def may(actor: Actor, case: Case, action: CaseAction) -> bool:
     return decide(actor, relation_for(actor, case), action).allowed
 
 
-def _detail_queryset() -> QuerySet[Case]:
-    # Three joins, the rest as prefetches: PostgreSQL spent 3-6 ms *planning* the case joined
-    # to all seven of its people and parties, against 0.3 ms for three (issue #9); a prefetch
-    # of a null reference sends no query at all. The referrer's delegate and the case
-    # director come in one query afterwards (`_attach_users`), the informing and the
-    # hand-over party in another (`_attach_parties`).
-    return Case.objects.select_related(
-        "municipality", "referring_party", "process_director"
-    ).prefetch_related(
-        Prefetch("parties", queryset=CaseParty.objects.select_related("party")),
-        Prefetch("case_subjects", queryset=CaseSubject.objects.select_related("subject")),
-    )
+# The case and its involvements and subjects, each compiled once (`core.sql.compiled_once`):
+# joined and prefetched they spent ~3 ms compiling on every case page and case read, for
+# well under a millisecond of running (issue #9). The case's parties and people by id come
+# with the page's other names (`_attach_users`, `_attach_parties`), so nothing is joined.
+@compiled_once
+def _case_by_id(case_id: int) -> QuerySet[Case]:
+    return Case.objects.filter(pk=case_id)
+
+
+@compiled_once
+def _involvements_of(case_id: int) -> QuerySet[CaseParty]:
+    return CaseParty.objects.filter(case_id=case_id)
+
+
+@compiled_once
+def _subject_links_of(case_id: int) -> QuerySet[CaseSubject]:
+    return CaseSubject.objects.filter(case_id=case_id)
+
+
+@compiled_once
+def _subjects_of(case_id: int) -> QuerySet[Subject]:
+    return Subject.objects.filter(case_links__case_id=case_id)
+
+
+def case_with_links(case_id: int, *, people: bool = True) -> Case | None:
+    """The case, its `parties` and `case_subjects` kept as `prefetch_related` keeps them; with
+    `people`, each link's subject too. Not authorised: for the selectors that decide next."""
+    found = _case_by_id(case_id)
+    if not found:
+        return None
+    case = found[0]
+    links = _subject_links_of(case_id)
+    if people:
+        subjects = {subject.pk: subject for subject in _subjects_of(case_id)}
+        for link in links:
+            CaseSubject.subject.field.set_cached_value(link, subjects[link.subject_id])
+    keep_prefetched(case, "parties", _involvements_of(case_id))
+    keep_prefetched(case, "case_subjects", links)
+    return case
 
 
 def _attach_users(*groups: Refs, with_party: bool = False) -> None:
@@ -225,7 +253,7 @@ def _case_read(
     *, actor: Actor, case_id: int, ctx: AuditContext, purpose: str | None
 ) -> Case | None:
     """The case, if the actor may read it, with its read events written; its people not yet."""
-    case = _detail_queryset().filter(pk=case_id).first()
+    case = case_with_links(case_id)
     verdict = decide(actor, relation_for(actor, case), CaseAction.read) if case else None
     if case is None or verdict is None or not verdict.allowed:
         audit.access_denied(
@@ -250,10 +278,10 @@ def _case_read(
     return case
 
 
-# The people of the case row itself: the referrer's delegate and the case director.
-_CASE_PEOPLE = ("referred_by", "case_director")
-# The parties the case row names besides the municipality and the referrer (joined).
-_CASE_PARTIES = ("informer_party", "handover_party")
+# The people of the case row itself: the referrer's delegate, both directors.
+_CASE_PEOPLE = ("referred_by", "process_director", "case_director")
+# The parties the case row names.
+_CASE_PARTIES = ("municipality", "referring_party", "informer_party", "handover_party")
 
 
 def case_get_for(
@@ -262,9 +290,11 @@ def case_get_for(
     """The case with its subjects, if the actor may read it; one read event per subject."""
     case = _case_read(actor=actor, case_id=case_id, ctx=ctx, purpose=purpose)
     if case is not None:
-        # The referring delegate and the case director in one query (two prefetches took two).
+        # Its people in one query, its parties and the involved parties in another.
         _attach_users(*(([case], name) for name in _CASE_PEOPLE), with_party=True)
-        _attach_parties(*(([case], name) for name in _CASE_PARTIES))
+        _attach_parties(
+            *(([case], name) for name in _CASE_PARTIES), (list(case.parties.all()), "party")
+        )
     return case
 
 
@@ -360,6 +390,7 @@ def case_view(*, case: Case) -> CaseView:
     _attach_parties(
         *(([case], name) for name in _CASE_PARTIES),
         (consultations, "party"), (actions, "owning_party"), (transitions, "actor_party"),
+        (list(case.parties.all()), "party"),
     )  # fmt: skip
     return CaseView(
         case=case,

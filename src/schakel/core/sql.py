@@ -14,6 +14,7 @@ M = TypeVar("M", bound=Model)
 
 # Stands for the one value while the ORM compiles: an id no table of the house reaches.
 PROBE = -8_101_964_213
+_LOWEST, _HIGHEST = -(2**63), 2**63 - 1  # what a 64-bit column can hold
 
 
 def columns(alias: str, model: type[Model]) -> str:
@@ -58,6 +59,8 @@ def compiled_once(build: Callable[[int], QuerySet[M]]) -> Callable[[int], list[M
     def rows(value: int) -> list[M]:
         if type(value) is not int:  # None would compile to IS NULL, a string to a cast
             raise TypeError(f"{build.__qualname__} takes an id, not {value!r}")
+        if not _LOWEST <= value <= _HIGHEST:  # as the ORM: no such row (SQLite would raise)
+            return []
         model, sql, params, at = statement()
         bound = list(params)
         bound[at] = value
@@ -82,3 +85,17 @@ def attach_refs(source: QuerySet[Any], *groups: Refs) -> None:
         for row in rows:
             ref = row._meta.get_field(name)
             ref.set_cached_value(row, found.get(getattr(row, f"{name}_id")))  # type: ignore[union-attr]
+
+
+def keep_prefetched(instance: Model, related_name: str, rows: list[Any]) -> None:
+    """`rows` as `instance.<related_name>.all()`, kept where `prefetch_related` keeps what it
+    read (the instance's prefetch cache), each row pointing back at `instance`: for a reverse
+    relation read through `compiled_once`. The related manager then asks nothing more."""
+    field = instance._meta.get_field(related_name).field  # type: ignore[union-attr]
+    for row in rows:
+        field.set_cached_value(row, instance)
+    kept: QuerySet[Any] = QuerySet(model=field.model)
+    kept._result_cache = rows
+    kept._prefetch_done = True  # type: ignore[attr-defined]
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[field.remote_field.cache_name] = kept
