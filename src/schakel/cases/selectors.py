@@ -238,8 +238,10 @@ def case_with_links(case_id: int, *, people: bool = True) -> Case | None:
     return case
 
 
-def _attach_users(*groups: Refs, with_party: bool = False) -> None:
-    attach_refs(User.objects.select_related("party") if with_party else User.objects.all(), *groups)
+def _attach_users(*groups: Refs) -> list[User]:
+    """The people a case page names, in one query; the users found, for `_attach_parties`
+    to name their parties with the rest (joined, the party cost its own compiling)."""
+    return attach_refs(User.objects.all(), *groups)
 
 
 def _attach_parties(*groups: Refs) -> None:
@@ -291,9 +293,11 @@ def case_get_for(
     case = _case_read(actor=actor, case_id=case_id, ctx=ctx, purpose=purpose)
     if case is not None:
         # Its people in one query, its parties and the involved parties in another.
-        _attach_users(*(([case], name) for name in _CASE_PEOPLE), with_party=True)
+        people = _attach_users(*(([case], name) for name in _CASE_PEOPLE))
         _attach_parties(
-            *(([case], name) for name in _CASE_PARTIES), (list(case.parties.all()), "party")
+            *(([case], name) for name in _CASE_PARTIES),
+            (list(case.parties.all()), "party"),
+            (people, "party"),
         )
     return case
 
@@ -381,16 +385,15 @@ def case_view(*, case: Case) -> CaseView:
     notes = _notes_of(case.pk)
     transitions = _transitions_of(case.pk)
     events = _events_of(case.pk)
-    _attach_users(
+    people = _attach_users(
         *(([case], name) for name in _CASE_PEOPLE),
         (plans, "changed_by"), (consultations, "answered_by"), (actions, "owner"),
         (notes, "written_by"), (transitions, "actor"), (events, "actor"),
-        with_party=True,
     )  # fmt: skip
     _attach_parties(
         *(([case], name) for name in _CASE_PARTIES),
         (consultations, "party"), (actions, "owning_party"), (transitions, "actor_party"),
-        (list(case.parties.all()), "party"),
+        (list(case.parties.all()), "party"), (people, "party"),
     )  # fmt: skip
     return CaseView(
         case=case,
