@@ -251,6 +251,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 SCHAKEL_SESSION_IDLE = timedelta(minutes=int(os.environ.get("SESSION_IDLE_MINUTES", "15")))
 SCHAKEL_SESSION_ABSOLUTE = timedelta(hours=int(os.environ.get("SESSION_ABSOLUTE_HOURS", "8")))
 SESSION_COOKIE_AGE = int(SCHAKEL_SESSION_ABSOLUTE.total_seconds())
+# Django's database sessions, with the read of every request compiled once (issue #9).
+SESSION_ENGINE = "schakel.accounts.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

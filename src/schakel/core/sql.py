@@ -11,10 +11,12 @@ from django.db import router
 from django.db.models import Model, QuerySet
 
 M = TypeVar("M", bound=Model)
+K = TypeVar("K", int, str)
 
 # Stands for the one value while the ORM compiles: an id no table of the house reaches.
 PROBE = -8_101_964_213
 _LOWEST, _HIGHEST = -(2**63), 2**63 - 1  # what a 64-bit column can hold
+TEXT_PROBE = "\x1fcompiled-once-probe"  # and a text key no row has
 
 
 def columns(alias: str, model: type[Model]) -> str:
@@ -23,22 +25,28 @@ def columns(alias: str, model: type[Model]) -> str:
     return ", ".join(f"{alias}.{f.column}" for f in model._meta.concrete_fields)
 
 
-def compiled_once(build: Callable[[int], QuerySet[M]]) -> Callable[[int], list[M]]:
+def compiled_once(
+    build: Callable[[K], QuerySet[M]],
+    *,
+    key: type[K] = int,  # type: ignore[assignment]
+) -> Callable[[K], list[M]]:
     """The rows of `build(value)`, with the SQL the ORM writes for it compiled only once.
 
     For the small per-record lists a page reads on every request (a case's plans, notes,
     history): the ORM spent ~0.4 ms compiling each for ~0.1 ms of executing (issue #9). The
     first call compiles `build(PROBE)`; every call runs that SQL with the value in the
     probe's place through `Model.objects.raw`, so the fields' converters still apply and the
-    rows are the same model instances. `build` must take one id and return a plain queryset
-    of whole or `.only()` rows (filters, ordering, a slice): no `select_related`, prefetch,
-    `values()` or annotations, which `raw` could not rebuild; it says so on the first call.
-    Nothing in it may change between calls (no clock: compare dates in Python afterwards).
-    tests/test_compiled_once.py holds the rows equal to the ORM's on both databases."""
+    rows are the same model instances. `build` must take one id (or, with `key=str`, one
+    text key) and return a plain queryset of whole or `.only()` rows (filters, ordering, a
+    slice): no `select_related`, prefetch, `values()` or annotations, which `raw` could not
+    rebuild; it says so on the first call. Nothing in it may change between calls (no
+    clock: compare dates in Python afterwards).
+    tests/cases/test_compiled_once.py holds the rows equal to the ORM's on both databases."""
+    probe: Any = PROBE if key is int else TEXT_PROBE
 
     @functools.cache  # one database per process (settings.DATABASES has only "default")
     def statement() -> tuple[type[M], str, tuple[Any, ...], int]:
-        queryset = build(PROBE)
+        queryset = build(probe)
         query = queryset.query
         if (
             query.select_related
@@ -50,17 +58,17 @@ def compiled_once(build: Callable[[int], QuerySet[M]]) -> Callable[[int], list[M
             raise TypeError(f"{build.__qualname__}: compiled_once takes plain rows only")
         db = router.db_for_read(queryset.model)
         sql, params = query.get_compiler(using=db).as_sql()
-        at = [i for i, p in enumerate(params) if p == PROBE]
+        at = [i for i, p in enumerate(params) if p == probe]
         if len(at) != 1:
-            raise TypeError(f"{build.__qualname__}: the id must be the query's one probe")
+            raise TypeError(f"{build.__qualname__}: the key must be the query's one probe")
         return queryset.model, sql, tuple(params), at[0]
 
     @functools.wraps(build)
-    def rows(value: int) -> list[M]:
-        if type(value) is not int:  # None would compile to IS NULL, a string to a cast
-            raise TypeError(f"{build.__qualname__} takes an id, not {value!r}")
-        if not _LOWEST <= value <= _HIGHEST:  # as the ORM: no such row (SQLite would raise)
-            return []
+    def rows(value: K) -> list[M]:
+        if type(value) is not key:  # None would compile to IS NULL, a string to a cast
+            raise TypeError(f"{build.__qualname__} takes a {key.__name__}, not {value!r}")
+        if isinstance(value, int) and not _LOWEST <= value <= _HIGHEST:
+            return []  # as the ORM: no such row (SQLite would raise OverflowError)
         model, sql, params, at = statement()
         bound = list(params)
         bound[at] = value
