@@ -43,3 +43,17 @@ def test_a_signed_in_request_keeps_its_session(login_client, kees) -> None:
         expire_date=timezone.now() - timedelta(seconds=1)
     )
     assert client.get("/casussen/").status_code == 302  # back to the login page
+
+
+def test_clearsessions_deletes_the_expired_ones() -> None:
+    from django.core.management import call_command
+
+    kept, gone = SessionStore(), SessionStore()
+    kept["a"], gone["b"] = 1, 2
+    kept.save()
+    gone.save()
+    Session.objects.filter(session_key=gone.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    call_command("clearsessions")
+    assert list(Session.objects.values_list("session_key", flat=True)) == [kept.session_key]
