@@ -17,6 +17,7 @@ from django.utils import timezone
 from schakel.accounts.models import User
 from schakel.audit import record as audit
 from schakel.audit.record import AuditContext, subject_pseudonym
+from schakel.cases import case_rows
 from schakel.cases.models import (
     ActionPlan,
     ActionStatus,
@@ -29,10 +30,9 @@ from schakel.cases.models import (
     PhaseTransition,
     PlanAction,
     ProgressNote,
-    Subject,
     TriageAssessment,
 )
-from schakel.core.sql import Refs, attach_refs, compiled_once, keep_prefetched
+from schakel.core.sql import Refs, attach_refs
 from schakel.domain.actor import Actor
 from schakel.domain.policy import (
     HOUSE_WIDE_ROLES,
@@ -197,47 +197,6 @@ def may(actor: Actor, case: Case, action: CaseAction) -> bool:
     return decide(actor, relation_for(actor, case), action).allowed
 
 
-# The case and its involvements and subjects, each compiled once (`core.sql.compiled_once`):
-# joined and prefetched they spent ~3 ms compiling on every case page and case read, for
-# well under a millisecond of running (issue #9). The case's parties and people by id come
-# with the page's other names (`_attach_users`, `_attach_parties`), so nothing is joined.
-@compiled_once
-def _case_by_id(case_id: int) -> QuerySet[Case]:
-    return Case.objects.filter(pk=case_id)
-
-
-@compiled_once
-def _involvements_of(case_id: int) -> QuerySet[CaseParty]:
-    return CaseParty.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def _subject_links_of(case_id: int) -> QuerySet[CaseSubject]:
-    return CaseSubject.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def _subjects_of(case_id: int) -> QuerySet[Subject]:
-    return Subject.objects.filter(case_links__case_id=case_id)
-
-
-def case_with_links(case_id: int, *, people: bool = True) -> Case | None:
-    """The case, its `parties` and `case_subjects` kept as `prefetch_related` keeps them; with
-    `people`, each link's subject too. Not authorised: for the selectors that decide next."""
-    found = _case_by_id(case_id)
-    if not found:
-        return None
-    case = found[0]
-    links = _subject_links_of(case_id)
-    if people:
-        subjects = {subject.pk: subject for subject in _subjects_of(case_id)}
-        for link in links:
-            CaseSubject.subject.field.set_cached_value(link, subjects[link.subject_id])
-    keep_prefetched(case, "parties", _involvements_of(case_id))
-    keep_prefetched(case, "case_subjects", links)
-    return case
-
-
 def _attach_users(*groups: Refs) -> list[User]:
     """The people a case page names, in one query; the users found, for `_attach_parties`
     to name their parties with the rest (joined, the party cost its own compiling)."""
@@ -255,7 +214,7 @@ def _case_read(
     *, actor: Actor, case_id: int, ctx: AuditContext, purpose: str | None
 ) -> Case | None:
     """The case, if the actor may read it, with its read events written; its people not yet."""
-    case = case_with_links(case_id)
+    case = case_rows.case_with_links(case_id)
     verdict = decide(actor, relation_for(actor, case), CaseAction.read) if case else None
     if case is None or verdict is None or not verdict.allowed:
         audit.access_denied(
@@ -338,53 +297,16 @@ def _is_overdue(action: PlanAction, today: date) -> bool:
     return action.status in (ActionStatus.open, ActionStatus.in_progress) and action.due_on < today
 
 
-# A case's own lists, in their models' order, each compiled once (`core.sql.compiled_once`:
-# seven small reads on every case page spent ~0.4 ms compiling each for ~0.1 ms of running).
-@compiled_once
-def _plans_of(case_id: int) -> QuerySet[ActionPlan]:
-    return ActionPlan.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def _consultations_of(case_id: int) -> QuerySet[Consultation]:
-    return Consultation.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def _actions_of(case_id: int) -> QuerySet[PlanAction]:
-    return PlanAction.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def _notes_of(case_id: int) -> QuerySet[ProgressNote]:
-    return ProgressNote.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def _transitions_of(case_id: int) -> QuerySet[PhaseTransition]:
-    return PhaseTransition.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def _events_of(case_id: int) -> QuerySet[CaseEvent]:
-    return CaseEvent.objects.filter(case_id=case_id)[:200]
-
-
-@compiled_once
-def _assessments_of(case_id: int) -> QuerySet[TriageAssessment]:
-    return TriageAssessment.objects.filter(case_id=case_id).order_by("id")
-
-
 def case_view(*, case: Case) -> CaseView:
     """The related rows of a case the caller already got through `case_get_for`. The people
     they and the case name come in one query (`_attach_users`): joined to each of six lists
     they cost ~0.4 ms of Python per list for the same few people (issue #9)."""
-    plans = _plans_of(case.pk)
-    consultations = _consultations_of(case.pk)
-    actions = _actions_of(case.pk)
-    notes = _notes_of(case.pk)
-    transitions = _transitions_of(case.pk)
-    events = _events_of(case.pk)
+    plans = case_rows.plans_of(case.pk)
+    consultations = case_rows.consultations_of(case.pk)
+    actions = case_rows.actions_of(case.pk)
+    notes = case_rows.notes_of(case.pk)
+    transitions = case_rows.transitions_of(case.pk)
+    events = case_rows.events_of(case.pk)
     people = _attach_users(
         *(([case], name) for name in _CASE_PEOPLE),
         (plans, "changed_by"), (consultations, "answered_by"), (actions, "owner"),
@@ -399,7 +321,7 @@ def case_view(*, case: Case) -> CaseView:
         case=case,
         subjects=list(case.case_subjects.all()),
         parties=[p for p in case.parties.all() if p.removed_at is None],
-        assessments=_assessments_of(case.pk),
+        assessments=case_rows.assessments_of(case.pk),
         consultations=consultations,
         plan=plans[0] if plans else None,
         plans=plans,
