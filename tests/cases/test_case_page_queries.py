@@ -19,8 +19,9 @@ from tests.cases.conftest import CTX, fresh, refer
 
 pytestmark = pytest.mark.django_db
 
-# 21 on SQLite, 18 on PostgreSQL since issue #9 (the audit append in one round trip, the actor
-# read with the user, the case's people in one query with the rest); 2 to spare.
+# 22 on SQLite, 19 on PostgreSQL since issue #9 (the audit append in one round trip, the actor
+# read with the user, the case's people in one query with the rest; the case's subjects on
+# their own and its references by id rather than joined: core.sql); 1 to spare.
 CASE_PAGE_QUERIES = 23
 
 
