@@ -9,7 +9,7 @@ from django.db.models import Count, QuerySet
 from django.test.utils import CaptureQueriesContext
 
 from schakel.accounts.selectors import actor_for
-from schakel.cases import case_rows, services
+from schakel.cases import row_selectors, services
 from schakel.cases.models import Case, CaseEvent, PlanAction, ProgressNote
 from schakel.core.sql import PROBE, compiled_once
 from tests.cases.conftest import CTX, refer
@@ -17,13 +17,13 @@ from tests.cases.conftest import CTX, refer
 pytestmark = pytest.mark.django_db
 
 _LISTS = [
-    (case_rows.plans_of, "plans"),
-    (case_rows.consultations_of, "consultations"),
-    (case_rows.actions_of, "actions"),
-    (case_rows.notes_of, "notes"),
-    (case_rows.transitions_of, "transitions"),
-    (case_rows.events_of, "events"),
-    (case_rows.assessments_of, "assessments"),
+    (row_selectors.plans_of, "plans"),
+    (row_selectors.consultations_of, "consultations"),
+    (row_selectors.actions_of, "actions"),
+    (row_selectors.notes_of, "notes"),
+    (row_selectors.transitions_of, "transitions"),
+    (row_selectors.events_of, "events"),
+    (row_selectors.assessments_of, "assessments"),
 ]
 
 
@@ -47,19 +47,19 @@ def test_a_case_pages_lists_equal_the_orms(walker, kees, rik, anouk, house) -> N
             assert [r.pk for r in got] == [r.pk for r in expected], name
             for a, b in zip(got, expected, strict=True):
                 _same(a, b)
-    assert case_rows.events_of(busy.pk) and case_rows.plans_of(busy.pk)
-    assert len(case_rows.notes_of(busy.pk)) == 2 and case_rows.actions_of(busy.pk)
-    assert case_rows.notes_of(busy.pk)[0].text == "Woonplek bezichtigd."  # decrypted, newest
-    assert case_rows.notes_of(quiet.pk) == [] and case_rows.plans_of(quiet.pk) == []
+    assert row_selectors.events_of(busy.pk) and row_selectors.plans_of(busy.pk)
+    assert len(row_selectors.notes_of(busy.pk)) == 2 and row_selectors.actions_of(busy.pk)
+    assert row_selectors.notes_of(busy.pk)[0].text == "Woonplek bezichtigd."  # decrypted, newest
+    assert row_selectors.notes_of(quiet.pk) == [] and row_selectors.plans_of(quiet.pk) == []
 
 
 def test_the_sql_is_compiled_once(walker, kees, rik, house) -> None:
     case = walker.to_execution(refer(kees, house), rik)
-    case_rows.actions_of(case.pk)
+    row_selectors.actions_of(case.pk)
     with CaptureQueriesContext(connection) as first:
-        case_rows.actions_of(case.pk)
+        row_selectors.actions_of(case.pk)
     with CaptureQueriesContext(connection) as again:
-        case_rows.actions_of(987_654)
+        row_selectors.actions_of(987_654)
     assert len(first) == len(again) == 1
     assert first[0]["sql"].replace(str(case.pk), "?") == again[0]["sql"].replace("987654", "?")
     assert str(PROBE) not in first[0]["sql"]
@@ -82,10 +82,10 @@ def test_it_refuses_what_raw_rows_cannot_rebuild(kees, house) -> None:
         with pytest.raises(TypeError):
             read(1)
     with pytest.raises(TypeError):  # None would compile to IS NULL in the ORM
-        case_rows.events_of(None)  # type: ignore[arg-type]
+        row_selectors.events_of(None)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        case_rows.events_of("1")  # type: ignore[arg-type]
-    assert case_rows.events_of(2**70) == [] == case_rows._case_by_id(-(2**64))  # as the ORM
+        row_selectors.events_of("1")  # type: ignore[arg-type]
+    assert row_selectors.events_of(2**70) == [] == row_selectors._case_by_id(-(2**64))  # as the ORM
 
 
 def test_a_slice_and_a_constant_stay_in_the_statement(walker, kees, rik, house) -> None:
@@ -105,7 +105,7 @@ def test_a_case_read_keeps_its_links_as_prefetch_related_would(
     case = walker.to_execution(refer(kees, house), rik)
     expected = Case.objects.prefetch_related("parties", "case_subjects__subject").get(pk=case.pk)
     with django_assert_num_queries(4):  # the case, its involvements, links and subjects
-        got = case_rows.case_with_links(case.pk)
+        got = row_selectors.case_with_links(case.pk)
     assert got is not None
     with django_assert_num_queries(0):
         parties = [(p.pk, p.party_id, p.relation, p.case is got) for p in got.parties.all()]
@@ -113,7 +113,7 @@ def test_a_case_read_keeps_its_links_as_prefetch_related_would(
     assert parties == [(p.pk, p.party_id, p.relation, True) for p in expected.parties.all()]
     assert links == [(s.pk, s.subject.last_name, True) for s in expected.case_subjects.all()]
     _same(got, expected)
-    assert case_rows.case_with_links(987_654) is None
+    assert row_selectors.case_with_links(987_654) is None
     with django_assert_num_queries(3):  # without the people: no subjects read
-        bare = case_rows.case_with_links(case.pk, people=False)
+        bare = row_selectors.case_with_links(case.pk, people=False)
     assert bare is not None and len(bare.case_subjects.all()) == len(links)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from schakel.accounts.models import User
 from schakel.audit import record as audit
 from schakel.audit.record import AuditContext, subject_pseudonym
-from schakel.cases import case_rows
+from schakel.cases import row_selectors
 from schakel.cases.models import (
     ActionPlan,
     ActionStatus,
@@ -214,7 +214,7 @@ def _case_read(
     *, actor: Actor, case_id: int, ctx: AuditContext, purpose: str | None
 ) -> Case | None:
     """The case, if the actor may read it, with its read events written; its people not yet."""
-    case = case_rows.case_with_links(case_id)
+    case = row_selectors.case_with_links(case_id)
     verdict = decide(actor, relation_for(actor, case), CaseAction.read) if case else None
     if case is None or verdict is None or not verdict.allowed:
         audit.access_denied(
@@ -301,12 +301,12 @@ def case_view(*, case: Case) -> CaseView:
     """The related rows of a case the caller already got through `case_get_for`. The people
     they and the case name come in one query (`_attach_users`): joined to each of six lists
     they cost ~0.4 ms of Python per list for the same few people (issue #9)."""
-    plans = case_rows.plans_of(case.pk)
-    consultations = case_rows.consultations_of(case.pk)
-    actions = case_rows.actions_of(case.pk)
-    notes = case_rows.notes_of(case.pk)
-    transitions = case_rows.transitions_of(case.pk)
-    events = case_rows.events_of(case.pk)
+    plans = row_selectors.plans_of(case.pk)
+    consultations = row_selectors.consultations_of(case.pk)
+    actions = row_selectors.actions_of(case.pk)
+    notes = row_selectors.notes_of(case.pk)
+    transitions = row_selectors.transitions_of(case.pk)
+    events = row_selectors.events_of(case.pk)
     people = _attach_users(
         *(([case], name) for name in _CASE_PEOPLE),
         (plans, "changed_by"), (consultations, "answered_by"), (actions, "owner"),
@@ -321,7 +321,7 @@ def case_view(*, case: Case) -> CaseView:
         case=case,
         subjects=list(case.case_subjects.all()),
         parties=[p for p in case.parties.all() if p.removed_at is None],
-        assessments=case_rows.assessments_of(case.pk),
+        assessments=row_selectors.assessments_of(case.pk),
         consultations=consultations,
         plan=plans[0] if plans else None,
         plans=plans,

@@ -7,7 +7,7 @@ Every item read asks for the item, its providing party and author (for the page)
 (the policy's relation) with the case's parties and subjects (the relation; the read events'
 pseudonyms). Through the ORM the item joined to its case, party and author spent 1.0-2.6 ms
 *compiling* for 0.1 ms of executing; here the item with the two names is one hand-written
-statement; the case with its two lists comes from `cases.case_rows.case_with_links`
+statement; the case with its two lists comes from `cases.row_selectors.case_with_links`
 (compiled once, the lists kept as `prefetch_related` keeps them).
 tests/sharing/test_item_rows.py holds the result equal to the ORM's on both databases.
 """
@@ -20,7 +20,7 @@ from django.db import connection, router
 from django.db.models import Model
 
 from schakel.accounts.models import User
-from schakel.cases.case_rows import case_with_links
+from schakel.cases.row_selectors import case_with_links
 from schakel.core.sql import columns
 from schakel.parties.models import Party
 from schakel.sharing.models import InformationItem

@@ -1,14 +1,18 @@
-"""A case's own rows, each read compiled once (`core.sql.compiled_once`, issue #9).
+"""Row selectors: a case's own rows, each read compiled once (`core.sql.compiled_once`, issue #9).
 
 Part of the cases selectors (the only read path): not authorised here. `selectors._case_read`
 decides on the case `case_with_links` returns; the case page's lists come through
 `selectors.case_view`, and the item read takes its case here too (`sharing.item_rows`).
+Named as the app's other selector modules (`list_selectors`, `home_selectors`).
 tests/cases/test_compiled_once.py holds every one equal to the ORM's on both databases.
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
 
 from schakel.cases.models import (
     ActionPlan,
@@ -25,6 +29,8 @@ from schakel.cases.models import (
 )
 from schakel.core.sql import compiled_once, keep_prefetched
 
+M = TypeVar("M", bound=Model)
+
 
 # The case and its involvements and subjects, each compiled once (`core.sql.compiled_once`):
 # joined and prefetched they spent ~3 ms compiling on every case page and case read, for
@@ -35,14 +41,23 @@ def _case_by_id(case_id: int) -> QuerySet[Case]:
     return Case.objects.filter(pk=case_id)
 
 
-@compiled_once
-def _involvements_of(case_id: int) -> QuerySet[CaseParty]:
-    return CaseParty.objects.filter(case_id=case_id)
+def _of_case(
+    model: type[M], *, order_by: tuple[str, ...] = (), limit: int | None = None
+) -> Callable[[int], list[M]]:
+    """`model`'s rows of one case, in the model's own order unless `order_by`, compiled once."""
+
+    def build(case_id: int) -> QuerySet[M]:
+        rows = model._default_manager.filter(case_id=case_id)
+        if order_by:
+            rows = rows.order_by(*order_by)
+        return rows[:limit] if limit else rows
+
+    build.__qualname__ = f"{model.__name__} rows of a case"
+    return compiled_once(build)
 
 
-@compiled_once
-def _subject_links_of(case_id: int) -> QuerySet[CaseSubject]:
-    return CaseSubject.objects.filter(case_id=case_id)
+_involvements_of = _of_case(CaseParty)
+_subject_links_of = _of_case(CaseSubject)
 
 
 @compiled_once
@@ -69,36 +84,10 @@ def case_with_links(case_id: int, *, people: bool = True) -> Case | None:
 
 # A case's own lists, in their models' order, each compiled once (`core.sql.compiled_once`:
 # seven small reads on every case page spent ~0.4 ms compiling each for ~0.1 ms of running).
-@compiled_once
-def plans_of(case_id: int) -> QuerySet[ActionPlan]:
-    return ActionPlan.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def consultations_of(case_id: int) -> QuerySet[Consultation]:
-    return Consultation.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def actions_of(case_id: int) -> QuerySet[PlanAction]:
-    return PlanAction.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def notes_of(case_id: int) -> QuerySet[ProgressNote]:
-    return ProgressNote.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def transitions_of(case_id: int) -> QuerySet[PhaseTransition]:
-    return PhaseTransition.objects.filter(case_id=case_id)
-
-
-@compiled_once
-def events_of(case_id: int) -> QuerySet[CaseEvent]:
-    return CaseEvent.objects.filter(case_id=case_id)[:200]
-
-
-@compiled_once
-def assessments_of(case_id: int) -> QuerySet[TriageAssessment]:
-    return TriageAssessment.objects.filter(case_id=case_id).order_by("id")
+plans_of = _of_case(ActionPlan)
+consultations_of = _of_case(Consultation)
+actions_of = _of_case(PlanAction)
+notes_of = _of_case(ProgressNote)
+transitions_of = _of_case(PhaseTransition)
+events_of = _of_case(CaseEvent, limit=200)  # the timeline: the newest 200
+assessments_of = _of_case(TriageAssessment, order_by=("id",))  # the model has no order
