@@ -174,3 +174,32 @@ def test_attachments_over_the_api(media, item, daan, kees, no_2fa) -> None:
         f"/api/v1/information/{item.pk}/attachments", {"file": _upload("a.pdf", PDF)}
     )
     assert refused.status_code == 404
+
+
+def test_the_provider_sees_the_items_attachments_and_consents_on_its_page(
+    media, login_client, item, add_item, daan, kees
+) -> None:
+    """The item page's two small lists (compiled once since issue #9): the provider sees the
+    attachments (name and size) and the written consents; a party without the item sees
+    neither, and a second item shows none of the first's."""
+    from datetime import date
+
+    from schakel.sharing import services
+
+    attachment_add(
+        actor=actor_for(daan), ctx=CTX, item_id=item.pk, upload=_upload("verslag.pdf", PDF)
+    )
+    services.consent_record(
+        actor=actor_for(daan),
+        ctx=CTX,
+        item_id=item.pk,
+        recipient="Huisarts De Linde",
+        document_reference="Brief 2026-11-02",
+        consent_given_on=date(2026, 11, 2),
+    )
+    page = login_client(daan).get(f"/informatie/{item.pk}/").content.decode()
+    assert "verslag.pdf" in page and "Huisarts De Linde" in page
+    other = add_item(daan, title="Tweede stuk")
+    page = login_client(daan).get(f"/informatie/{other.pk}/").content.decode()
+    assert "verslag.pdf" not in page and "Huisarts De Linde" not in page
+    assert login_client(kees).get(f"/informatie/{item.pk}/").status_code == 404

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from schakel.cases.home_selectors import (
     open_consultations_for,
@@ -61,6 +62,32 @@ class Moment:
     text: str
 
 
+# What each kind of case event says, translated when shown (a page shows a few events; making
+# the whole table each time cost twenty `gettext` calls per event, issue #9).
+_EVENT_TEXTS = {
+    "referred": gettext_lazy("Case referred."),
+    "consulted": gettext_lazy("Parties consulted: %(detail)s."),
+    "answered": gettext_lazy("Consultation answered by %(detail)s."),
+    "process_director": gettext_lazy("Process director assigned: %(detail)s."),
+    "prepared": gettext_lazy("Conference prepared for %(detail)s."),
+    "party_removed": gettext_lazy("Involvement ended: %(detail)s."),
+    "invited": gettext_lazy("Party invited: %(detail)s."),
+    "case_director": gettext_lazy("Case director assigned: %(detail)s."),
+    "informing": gettext_lazy("Informing the subject recorded (%(detail)s)."),
+    "plan": gettext_lazy("Plan of action version %(detail)s saved."),
+    "action": gettext_lazy("Action updated: %(detail)s."),
+    "note": gettext_lazy("Progress note added."),
+    "item_added": gettext_lazy("Information added by %(detail)s."),
+    "release_proposed": gettext_lazy("Proposed to share information with %(detail)s."),
+    "release_approved": gettext_lazy("The providing party released information to %(detail)s."),
+    "release_refused": gettext_lazy(
+        "The providing party refused to share information with %(detail)s."
+    ),
+    "release_withdrawn": gettext_lazy("The providing party withdrew information from %(detail)s."),
+    "consent_recorded": gettext_lazy("Written consent recorded to pass information to %(detail)s."),
+}
+
+
 def _event_text(kind: str, detail: str) -> str:
     if kind == "transition" and ">" in detail:
         source, target = detail.split(">", 1)
@@ -72,31 +99,14 @@ def _event_text(kind: str, detail: str) -> str:
         status, description = detail.split("|", 1)
         label = ActionStatus(status).label if status in ActionStatus.values else status
         return _("Action “%(action)s”: %(status)s.") % {"action": description, "status": label}
-    texts: dict[str, Any] = {
-        "referred": _("Case referred."),
-        "criteria": _("Criteria of Bijlage 2 assessed: met.")
-        if detail == "met"
-        else _("Criteria of Bijlage 2 assessed: not met."),
-        "consulted": _("Parties consulted: %(detail)s."),
-        "answered": _("Consultation answered by %(detail)s."),
-        "process_director": _("Process director assigned: %(detail)s."),
-        "prepared": _("Conference prepared for %(detail)s."),
-        "party_removed": _("Involvement ended: %(detail)s."),
-        "invited": _("Party invited: %(detail)s."),
-        "case_director": _("Case director assigned: %(detail)s."),
-        "informing": _("Informing the subject recorded (%(detail)s)."),
-        "plan": _("Plan of action version %(detail)s saved."),
-        "action": _("Action updated: %(detail)s."),
-        "note": _("Progress note added."),
-        "item_added": _("Information added by %(detail)s."),
-        "release_proposed": _("Proposed to share information with %(detail)s."),
-        "release_approved": _("The providing party released information to %(detail)s."),
-        "release_refused": _("The providing party refused to share information with %(detail)s."),
-        "release_withdrawn": _("The providing party withdrew information from %(detail)s."),
-        "consent_recorded": _("Written consent recorded to pass information to %(detail)s."),
-    }
-    text = texts.get(kind, kind)
-    return str(text) % {"detail": detail} if "%(detail)s" in str(text) else str(text)
+    if kind == "criteria":
+        return (
+            _("Criteria of Bijlage 2 assessed: met.")
+            if detail == "met"
+            else _("Criteria of Bijlage 2 assessed: not met.")
+        )
+    text = str(_EVENT_TEXTS.get(kind, kind))  # only this one label is translated
+    return text % {"detail": detail} if "%(detail)s" in text else text
 
 
 def timeline(view: CaseView) -> list[Moment]:

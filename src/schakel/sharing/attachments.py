@@ -25,6 +25,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -37,6 +38,7 @@ from schakel.audit.models import AuditAction
 from schakel.audit.record import AuditContext, subject_pseudonym
 from schakel.cases.errors import InvalidInput
 from schakel.core.crypto import decrypt_bytes, encrypt_bytes
+from schakel.core.sql import compiled_once
 from schakel.domain.actor import Actor
 from schakel.domain.policy import ItemAction, decide_item
 from schakel.sharing.item_rows import item_with_case
@@ -189,9 +191,15 @@ def attachment_get_for(
     return Download(attachment=attachment, content=content)
 
 
+@compiled_once
+def _attachments_of(item_id: int) -> QuerySet[Attachment]:
+    return Attachment.objects.filter(item_id=item_id)
+
+
 def attachments_of(*, item_id: int) -> list[Attachment]:
-    """The attachments of an item the caller already read (names, sizes; no content)."""
-    return list(Attachment.objects.filter(item_id=item_id))
+    """The attachments of an item the caller already read (names, sizes; no content);
+    compiled once, as every small read of the item page (issue #9)."""
+    return _attachments_of(item_id)
 
 
 @receiver(post_delete, sender=Attachment)

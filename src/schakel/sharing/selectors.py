@@ -34,7 +34,14 @@ from schakel.domain.roles import Role
 from schakel.domain.workflow import FINAL_PHASES
 from schakel.parties.models import Party
 from schakel.sharing.item_rows import item_with_case
-from schakel.sharing.models import Attachment, InformationItem, Purpose, Release, ReleaseState
+from schakel.sharing.models import (
+    Attachment,
+    InformationItem,
+    Purpose,
+    Release,
+    ReleaseState,
+    ThirdPartyConsent,
+)
 
 PURPOSE_LABELS: dict[str, str] = {
     Purpose.pre_conference: "Art. 17.2 lezen voor de casustafel",
@@ -220,6 +227,16 @@ def item_releases(*, item: InformationItem) -> list[Release]:
         *((releases, name) for name in ("proposed_by", "decided_by", "withdrawn_by")),
     )
     return releases
+
+
+@compiled_once
+def _consents_of(item_id: int) -> QuerySet[ThirdPartyConsent]:
+    return ThirdPartyConsent.objects.filter(item_id=item_id)
+
+
+def item_consents(*, item: InformationItem) -> list[ThirdPartyConsent]:
+    """The written consents recorded for an item (for its provider's page)."""
+    return _consents_of(item.pk)
 
 
 def recipient_parties(*, item: InformationItem) -> QuerySet[Party]:

@@ -125,7 +125,7 @@ def _item_page(
             "releases": rows,
             "propose": propose,
             "consent": consent,
-            "consents": list(item.consents.all()) if own else [],
+            "consents": selectors.item_consents(item=item) if own else [],
             "attachments": attachments.attachments_of(item_id=item.pk),
             "attach": attach,
             "withdraw_item": withdraw_item,
