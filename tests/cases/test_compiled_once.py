@@ -117,3 +117,36 @@ def test_a_case_read_keeps_its_links_as_prefetch_related_would(
     with django_assert_num_queries(3):  # without the people: no subjects read
         bare = row_selectors.case_with_links(case.pk, people=False)
     assert bare is not None and len(bare.case_subjects.all()) == len(links)
+
+
+def test_rows_by_id_equal_in_bulk_for_every_size(house) -> None:
+    """`rows_by_id` pads an id list to its size's statement; the rows are in_bulk's, for lists
+    of every size (and past the largest, in_bulk itself), with missing and impossible ids."""
+    from schakel.core.sql import rows_by_id
+    from schakel.parties.models import Party
+
+    for n in range(3, 90):
+        Party.objects.create(name=f"Partij {n}", slug=f"partij-{n}", kind="municipality")
+    every = sorted(Party.objects.values_list("pk", flat=True))
+    assert len(every) > 70
+    for size in (0, 1, 2, 3, 5, 8, 9, 16, 31, 64, 65, len(every)):
+        wanted = set(every[:size]) | {max(every) + 1000, 2**70}
+        ours = rows_by_id(Party, wanted)
+        theirs = Party.objects.in_bulk(every[:size])
+        assert ours.keys() == theirs.keys(), size
+        for pk, row in ours.items():
+            _same(row, theirs[pk])
+
+
+def test_rows_by_id_compiles_once_per_size(house) -> None:
+    from schakel.core.sql import _by_ids_statement, rows_by_id
+    from schakel.parties.models import Party
+
+    ids = list(Party.objects.values_list("pk", flat=True)[:3])
+    rows_by_id(Party, set(ids))
+    compiled = _by_ids_statement.cache_info().currsize
+    with CaptureQueriesContext(connection) as seen:
+        assert rows_by_id(Party, set(ids[:1])).keys() == {ids[0]}
+        assert rows_by_id(Party, set(ids)).keys() == set(ids)
+    assert _by_ids_statement.cache_info().currsize <= compiled + 1  # size 1 may be new
+    assert len(seen) == 2

@@ -200,14 +200,14 @@ def may(actor: Actor, case: Case, action: CaseAction) -> bool:
 def _attach_users(*groups: Refs) -> list[User]:
     """The people a case page names, in one query; the users found, for `_attach_parties`
     to name their parties with the rest (joined, the party cost its own compiling)."""
-    return attach_refs(User.objects.all(), *groups)
+    return attach_refs(User, *groups)
 
 
 def _attach_parties(*groups: Refs) -> None:
     """The parties a case page names (informing, hand-over, consulted, owning an action,
     acting in a transition) in one query: a house has a few dozen parties, and the same few
     were joined to three lists and prefetched twice (issue #9)."""
-    attach_refs(Party.objects.all(), *groups)
+    attach_refs(Party, *groups)
 
 
 def _case_read(

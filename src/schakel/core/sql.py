@@ -77,19 +77,51 @@ def compiled_once(
     return rows
 
 
+# The sizes a by-id statement is compiled for: a list of ids is padded to the next one (a
+# repeated id changes nothing in an IN list), so a process keeps at most seven statements
+# per model; longer lists go through the ORM as before.
+_ID_BUCKETS = (1, 2, 4, 8, 16, 32, 64)
+
+
+@functools.cache
+def _by_ids_statement(model: type[Model], size: int) -> tuple[str, tuple[Any, ...], list[int]]:
+    probes = [PROBE - n for n in range(size)]
+    query = model._default_manager.filter(pk__in=probes).order_by().query
+    sql, params = query.get_compiler(using=router.db_for_read(model)).as_sql()
+    at = [params.index(probe) for probe in probes]
+    return sql, tuple(params), at
+
+
+def rows_by_id(model: type[M], ids: set[int]) -> dict[int, M]:
+    """`model._default_manager.in_bulk(ids)`, with its SQL compiled once per model and size
+    (in_bulk compiled ~0.3 ms every time, for a few rows; issue #9)."""
+    wanted = sorted(i for i in ids if _LOWEST <= i <= _HIGHEST)
+    if not wanted:
+        return {}
+    size = next((b for b in _ID_BUCKETS if b >= len(wanted)), None)
+    if size is None:
+        return model._default_manager.in_bulk(wanted)
+    sql, params, at = _by_ids_statement(model, size)
+    bound = list(params)
+    padded = wanted + [wanted[-1]] * (size - len(wanted))
+    for position, value in zip(at, padded, strict=True):
+        bound[position] = value
+    return {row.pk: row for row in model._default_manager.raw(sql, bound)}
+
+
 # Rows and the name of one of their foreign keys: `attach_refs` fills that reference.
 Refs = tuple[Sequence[Model], str]
 
 
-def attach_refs(source: QuerySet[M], *groups: Refs) -> list[M]:
-    """Fill the reference `name` of every row in each group from one query on `source`, as
+def attach_refs(model: type[M], *groups: Refs) -> list[M]:
+    """Fill the reference `name` of every row in each group from one query on `model`, as
     `select_related` would have (a null reference stays None; no reference, no query), and
     return the rows found (to attach their own references in turn).
 
     With `compiled_once` rows, the plain way to a page's people and parties: joined in,
     each reference cost ~0.5 ms of compiling whether or not any row came back (issue #9)."""
     wanted = {getattr(row, f"{name}_id") for rows, name in groups for row in rows} - {None}
-    found = source.in_bulk(wanted) if wanted else {}
+    found = rows_by_id(model, wanted) if wanted else {}
     for rows, name in groups:
         for row in rows:
             ref = row._meta.get_field(name)

@@ -186,7 +186,7 @@ def case_items_for(*, actor: Actor, case: Case) -> CaseItems:
     they decide anything (`reads_without_release`)."""
     relation = relation_for(actor, case)
     items = _titles_of(case.pk)
-    attach_refs(Party.objects.all(), (items, "providing_party"))
+    attach_refs(Party, (items, "providing_party"))
     facts = _facts_of_items(actor, relation, items)
     readable = [i for i in items if decide_item(actor, facts[i.pk], ItemAction.read).allowed]
     # The requests waiting for a decision concern only the party's own items: asked only
@@ -221,9 +221,9 @@ def item_releases(*, item: InformationItem) -> list[Release]:
     recipient and its people: compiled once and looked up by id, not joined (four joins
     cost ~2 ms of compiling on every item read, releases or none; issue #9)."""
     releases = _releases_of(item.pk)
-    attach_refs(Party.objects.all(), (releases, "recipient_party"))
+    attach_refs(Party, (releases, "recipient_party"))
     attach_refs(
-        User.objects.all(),
+        User,
         *((releases, name) for name in ("proposed_by", "decided_by", "withdrawn_by")),
     )
     return releases
