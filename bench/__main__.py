@@ -36,6 +36,7 @@ def _setup(database_url: str) -> None:
     os.environ["SCHAKEL_MODE"] = "test"
     os.environ["DATABASE_URL"] = database_url
     os.environ["SCHAKEL_REQUIRE_2FA"] = "false"  # the benchmark logs in with force_login
+    os.environ["SCHAKEL_VERIFY_STATEMENTS"] = "false"  # the tests' check, not the product
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import warnings
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from schakel.accounts.models import RoleAssignment, User
 from schakel.core.sql import columns
+from schakel.core.statements import distinct_ids, per_shape
 from schakel.domain.actor import Actor
 from schakel.domain.parties import PartyKind
 from schakel.domain.roles import Role
@@ -116,19 +117,29 @@ def _full_name(first: str, last: str) -> str:
     return f"{first} {last}".strip()
 
 
-def user_refs(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
-    """(username, full name) of the given users by id, active or not: one light query for the
-    rows of a page."""
-    rows = (
-        User.objects.filter(pk__in=set(user_ids))
+@per_shape()
+def _user_refs(ids: list[int]) -> QuerySet[User, tuple[int, str, str, str]]:
+    return (
+        User.objects.filter(pk__in=ids)
         .order_by()
         .values_list("pk", "username", "first_name", "last_name")
     )
+
+
+def user_refs(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """(username, full name) of the given users by id, active or not: one light query for the
+    rows of a page."""
+    rows = _user_refs(distinct_ids(user_ids))
     return {pk: (username, _full_name(first, last)) for pk, username, first, last in rows}
+
+
+@per_shape()
+def _names_with_role(role: Role) -> QuerySet[User, tuple[int, str, str]]:
+    return users_with_role(role).values_list("pk", "first_name", "last_name")
 
 
 def names_with_role(role: Role) -> list[tuple[int, str]]:
     """(id, full name) of `users_with_role`: the choices of a list filter, without model
     instances."""
-    rows = users_with_role(role).values_list("pk", "first_name", "last_name")
+    rows = _names_with_role(role)
     return [(pk, _full_name(first, last)) for pk, first, last in rows]

@@ -8,7 +8,7 @@ Visibility is `domain.policy.decide`; `case_visibility_q` is the same rule as a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -66,16 +66,18 @@ PURPOSE_BREAK_THE_GLASS = "break_the_glass"
 # --------------------------------------------------------------------------- access
 
 
-def active_grant_case_ids(actor: Actor) -> QuerySet[Any]:
-    """The case ids of the actor's running break-the-glass grants (sharing.EmergencyAccess)."""
+def active_grant_case_ids(actor: Actor, *, now: datetime | None = None) -> QuerySet[Any]:
+    """The case ids of the actor's running break-the-glass grants (sharing.EmergencyAccess),
+    running at `now` (the clock when None; a `core.statements.per_shape` query passes it, so
+    that the moment is a parameter and not part of the stored statement)."""
     from schakel.sharing.models import EmergencyAccess  # sharing builds on cases, not v.v.
 
     return EmergencyAccess.objects.filter(
-        user_id=actor.user_id, expires_at__gt=timezone.now(), ended_at__isnull=True
+        user_id=actor.user_id, expires_at__gt=now or timezone.now(), ended_at__isnull=True
     ).values("case_id")
 
 
-def _director_q(actor: Actor, *, grants_read_first: bool = False) -> Q:
+def _director_q(actor: Actor, *, grants_read_first: bool = False, now: datetime | None = None) -> Q:
     """A process director: the cases they direct, the unassigned intake queue, their grants.
 
     Three indexed conditions on Case itself (case_pd, case_phase, the primary key), so the
@@ -84,7 +86,7 @@ def _director_q(actor: Actor, *, grants_read_first: bool = False) -> Q:
     SubPlan, which PostgreSQL cannot combine with the other two in a BitmapOr, so a read
     within one phase (the planning board) scanned every case in it (20-45 ms at 1,000,000
     cases; 0.5 ms with the ids as a list, issue #9)."""
-    grants: Any = active_grant_case_ids(actor)
+    grants: Any = active_grant_case_ids(actor, now=now)
     if grants_read_first:
         grants = [row["case_id"] for row in grants]
     return (
@@ -114,9 +116,12 @@ def sees_own_party_only(actor: Actor) -> bool:
     )
 
 
-def case_visibility_q(actor: Actor, *, grants_read_first: bool = False) -> Q:
+def case_visibility_q(
+    actor: Actor, *, grants_read_first: bool = False, now: datetime | None = None
+) -> Q:
     """`decide(actor, relation, read)` as a filter on Case: the one place lists are limited.
-    `grants_read_first`: see `_director_q` (one query more, for reads within one phase)."""
+    `grants_read_first`: see `_director_q` (one query more, for reads within one phase).
+    `now`: the moment break-the-glass grants must still run at (the clock when None)."""
     nothing = Q(pk__in=[])
     if not may_see_cases_at_all(actor):
         return nothing
@@ -124,7 +129,7 @@ def case_visibility_q(actor: Actor, *, grants_read_first: bool = False) -> Q:
         return Q()
     parts = []
     if actor.has(Role.process_director):
-        parts.append(_director_q(actor, grants_read_first=grants_read_first))
+        parts.append(_director_q(actor, grants_read_first=grants_read_first, now=now))
     if actor.has(Role.partner_delegate):
         parts.append(_party_q(actor))
     if not parts:

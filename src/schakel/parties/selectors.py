@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from schakel.core.statements import distinct_ids, per_shape
 from schakel.parties.models import Covenant, Membership, Party
 
 
@@ -72,13 +73,18 @@ def party_left_on(*, party_id: int) -> date | None:
     )
 
 
-def party_names() -> list[tuple[int, str, str]]:
+@per_shape()
+def party_names() -> QuerySet[Party, tuple[int, str, str]]:
     """(id, name, kind) of every party, by kind and name: the choices of a filter (one light
     query, no membership annotation and no model instances)."""
-    return list(Party.objects.order_by("kind", "name").values_list("pk", "name", "kind"))
+    return Party.objects.order_by("kind", "name").values_list("pk", "name", "kind")
+
+
+@per_shape()
+def _party_refs(ids: list[int]) -> QuerySet[Party, tuple[int, str, str]]:
+    return Party.objects.filter(pk__in=ids).order_by().values_list("pk", "slug", "name")
 
 
 def party_refs(party_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """(slug, name) of the given parties by id: one light query for the rows of a page."""
-    rows = Party.objects.filter(pk__in=set(party_ids)).order_by().values_list("pk", "slug", "name")
-    return {pk: (slug, name) for pk, slug, name in rows}
+    return {pk: (slug, name) for pk, slug, name in _party_refs(distinct_ids(party_ids))}

@@ -20,6 +20,7 @@ from schakel.audit.record import AuditContext, subject_pseudonym
 from schakel.cases.models import Case, CaseParty, CaseSubject
 from schakel.cases.selectors import active_grant_case_ids, case_visibility_q, relation_for
 from schakel.core.sql import attach_refs, compiled_once
+from schakel.core.statements import distinct_ids, per_shape
 from schakel.domain.actor import Actor
 from schakel.domain.policy import (
     CaseRelation,
@@ -78,6 +79,13 @@ def item_visibility_q(actor: Actor) -> Q:
     return visible_case & (own | (Q(withdrawn_at__isnull=True) & reading))
 
 
+@per_shape()
+def _released_to(party_id: int, item_ids: list[int]) -> QuerySet[Release, tuple[int, str]]:
+    """(item, purpose) of the approved releases of these items to the party (compiled once
+    per number of items: every case page a delegate opens asks it)."""
+    return _approved_to(party_id).filter(item_id__in=item_ids).values_list("item_id", "purpose")
+
+
 def _facts_of_items(
     actor: Actor, case: CaseRelation, items: list[InformationItem]
 ) -> dict[int, ItemFacts]:
@@ -92,8 +100,7 @@ def _facts_of_items(
     ]
     released: dict[int, set[str]] = {}
     if asked:
-        rows = _approved_to(actor.party_id).filter(item_id__in=asked)
-        for item_id, purpose in rows.values_list("item_id", "purpose"):
+        for item_id, purpose in _released_to(actor.party_id, distinct_ids(asked)):
             released.setdefault(item_id, set()).add(purpose)
     return {
         i.pk: ItemFacts(
