@@ -255,6 +255,12 @@ def run(*, samples: int, report_samples: int) -> dict[str, dict[str, Any]]:
         samples,
     )
 
+    # "Mijn werk", the home page: the case sections (my cases by phase, overdue actions,
+    # referrals to triage, questions to my party) and the shell. No bare SQL: four small
+    # queries whose SQL is the ORM's (core.statements), not one statement to compare with.
+    for who, client in (("delegate", as_delegate), ("process director", as_director)):
+        _measure(f"Mijn werk, {who}", results, _get(client, lambda: "/"), None, samples)
+
     # Search by name (and by name and date of birth: one person).
     person = Subject.objects.filter(case_links__isnull=False).order_by("-id").first()
     assert person is not None

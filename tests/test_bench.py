@@ -26,6 +26,8 @@ EXPECTED = {
     "case list, delegate, first page",
     "policy filter: delegate list vs the same list unfiltered",
     "case list, process director, first page",
+    "Mijn werk, delegate",
+    "Mijn werk, process director",
     "search by last name, process director",
     "search by a common last name, delegate",
     "case page (execution phase), process director",
