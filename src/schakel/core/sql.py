@@ -78,11 +78,11 @@ def compiled_once(
     history): the ORM spent ~0.4 ms compiling each for ~0.1 ms of executing (issue #9). The
     first call compiles `build(PROBE)`; every call runs that SQL with the value in the
     probe's place and makes the rows as the ORM's iterator does (`_Rows`: `Model.from_db`
-    with the fields' converters), so they are the same model instances. `build` must take one id (or, with `key=str`, one
-    text key) and return a plain queryset of whole or `.only()` rows (filters, ordering, a
-    slice): no `select_related`, prefetch, `values()` or annotations, which `_Rows` does not
-    rebuild; it says so on the first call. Nothing in it may change between calls (no
-    clock: compare dates in Python afterwards).
+    with the fields' converters), so they are the same model instances. `build` must take
+    one id (or, with `key=str`, one text key) and return a plain queryset of whole or
+    `.only()` rows (filters, ordering, a slice): no `select_related`, prefetch, `values()`
+    or annotations, which `_Rows` does not rebuild; it says so on the first call. Nothing
+    in it may change between calls (no clock: compare dates in Python afterwards).
     tests/cases/test_compiled_once.py holds the rows equal to the ORM's on both databases."""
     probe: Any = PROBE if key is int else TEXT_PROBE
 
