@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from schakel.accounts.models import RoleAssignment, User
-from schakel.core.sql import columns
+from schakel.core.sql import Rows, columns
 from schakel.core.statements import distinct_ids, per_shape
 from schakel.domain.actor import Actor
 from schakel.domain.parties import PartyKind
@@ -21,11 +21,11 @@ from schakel.parties.selectors import member_on_sql
 
 
 @functools.cache
-def _user_rows_sql() -> str:
+def _user_rows_sql() -> Rows:
     """Built once, on the first request (not at import: the models' tables are read here)."""
     user, party = User._meta.db_table, Party._meta.db_table
     roles, authenticators = RoleAssignment._meta.db_table, Authenticator._meta.db_table
-    return (
+    sql = (
         f"SELECT {columns('u', User)}, r.role AS held_role, p.kind AS party_kind, "  # noqa: S608
         f"{member_on_sql('u.party_id')} AS party_member, "
         f"EXISTS (SELECT 1 FROM {authenticators} a WHERE a.user_id = u.id AND a.type = %s) "
@@ -33,6 +33,7 @@ def _user_rows_sql() -> str:
         f"FROM {user} u JOIN {party} p ON p.id = u.party_id "
         f"LEFT JOIN {roles} r ON r.user_id = u.id WHERE u.id = %s"
     )
+    return Rows.written(User, sql, ("held_role", "party_kind", "party_member", "totp_enabled"))
 
 
 def _user_rows(user_id: int) -> list[User]:
@@ -44,9 +45,7 @@ def _user_rows(user_id: int) -> list[User]:
     the parties app (`member_on_sql`); tests/accounts/test_actor.py holds the result equal to
     the ORM's for every kind of user."""
     today = timezone.localdate()
-    rows = list(
-        User.objects.raw(_user_rows_sql(), [today, today, Authenticator.Type.TOTP, user_id])
-    )
+    rows: list[User] = _user_rows_sql().run([today, today, Authenticator.Type.TOTP, user_id])
     for row in rows:  # SQLite answers EXISTS with 0 or 1
         row.party_member = bool(row.party_member)  # type: ignore[attr-defined]
         row.totp_enabled = bool(row.totp_enabled)  # type: ignore[attr-defined]

@@ -22,12 +22,12 @@ TEXT_PROBE = "\x1fcompiled-once-probe"  # and a text key no row has
 
 def columns(alias: str, model: type[Model]) -> str:
     """Every column of the model's table, prefixed with the statement's alias: a hand-written
-    SELECT read through `Model.objects.raw` gets a whole row, as the ORM would."""
+    SELECT read through `Rows.written` gets a whole row, as the ORM would."""
     return ", ".join(f"{alias}.{f.column}" for f in model._meta.concrete_fields)
 
 
 @dataclass(frozen=True)
-class _Rows:
+class Rows:
     """A compiled model query, run with new parameters into model instances as the ORM's
     own iterator makes them (`Model.from_db` with the fields' converters). Reading through
     `Model.objects.raw` did the same but worked out the columns, their order and their
@@ -39,9 +39,20 @@ class _Rows:
     fields: tuple[str, ...]  # the attnames of the selected columns, in order
     start: int  # where the model's columns are in the row
     converters: dict[int, tuple[list[Any], Any]]
+    extra: tuple[str, ...] = ()  # columns after the model's, set as attributes, unconverted
 
     @classmethod
-    def of(cls, queryset: QuerySet[Any]) -> tuple[_Rows, tuple[Any, ...]]:
+    def written(cls, model: type[Model], sql: str, extra: tuple[str, ...] = ()) -> Rows:
+        """For a statement written by hand that selects `columns(alias, model)` first, then
+        the `extra` columns (set on each instance as `raw` sets its annotations)."""
+        db = router.db_for_read(model)
+        compiler = model._base_manager.all().query.get_compiler(using=db)
+        fields = model._meta.concrete_fields
+        converters = compiler.get_converters([f.get_col(model._meta.db_table) for f in fields])
+        return cls(model, sql, db, tuple(f.attname for f in fields), 0, converters, extra)
+
+    @classmethod
+    def of(cls, queryset: QuerySet[Any]) -> tuple[Rows, tuple[Any, ...]]:
         db = router.db_for_read(queryset.model)
         compiler = queryset.query.get_compiler(using=db)
         sql, params = compiler.as_sql()
@@ -63,7 +74,10 @@ class _Rows:
             for position, (converters, expression) in self.converters.items():
                 for convert in converters:
                     values[position] = convert(values[position], expression, connection)
-            made.append(self.model.from_db(self.db, self.fields, values))
+            instance = self.model.from_db(self.db, self.fields, values)
+            for name, value in zip(self.extra, row[end:], strict=True):
+                setattr(instance, name, value)
+            made.append(instance)
         return made
 
 
@@ -77,17 +91,17 @@ def compiled_once(
     For the small per-record lists a page reads on every request (a case's plans, notes,
     history): the ORM spent ~0.4 ms compiling each for ~0.1 ms of executing (issue #9). The
     first call compiles `build(PROBE)`; every call runs that SQL with the value in the
-    probe's place and makes the rows as the ORM's iterator does (`_Rows`: `Model.from_db`
+    probe's place and makes the rows as the ORM's iterator does (`Rows`: `Model.from_db`
     with the fields' converters), so they are the same model instances. `build` must take
     one id (or, with `key=str`, one text key) and return a plain queryset of whole or
     `.only()` rows (filters, ordering, a slice): no `select_related`, prefetch, `values()`
-    or annotations, which `_Rows` does not rebuild; it says so on the first call. Nothing
+    or annotations, which `Rows` does not rebuild; it says so on the first call. Nothing
     in it may change between calls (no clock: compare dates in Python afterwards).
     tests/cases/test_compiled_once.py holds the rows equal to the ORM's on both databases."""
     probe: Any = PROBE if key is int else TEXT_PROBE
 
     @functools.cache  # one database per process (settings.DATABASES has only "default")
-    def statement() -> tuple[_Rows, tuple[Any, ...], int]:
+    def statement() -> tuple[Rows, tuple[Any, ...], int]:
         queryset = build(probe)
         query = queryset.query
         if (
@@ -98,7 +112,7 @@ def compiled_once(
             or query.extra
         ):
             raise TypeError(f"{build.__qualname__}: compiled_once takes plain rows only")
-        rows, params = _Rows.of(queryset)
+        rows, params = Rows.of(queryset)
         at = [i for i, p in enumerate(params) if p == probe]
         if len(at) != 1:
             raise TypeError(f"{build.__qualname__}: the key must be the query's one probe")
@@ -125,9 +139,9 @@ _ID_BUCKETS = (1, 2, 4, 8, 16, 32, 64)
 
 
 @functools.cache
-def _by_ids_statement(model: type[Model], size: int) -> tuple[_Rows, tuple[Any, ...], list[int]]:
+def _by_ids_statement(model: type[Model], size: int) -> tuple[Rows, tuple[Any, ...], list[int]]:
     probes = [PROBE - n for n in range(size)]
-    rows, params = _Rows.of(model._default_manager.filter(pk__in=probes).order_by())
+    rows, params = Rows.of(model._default_manager.filter(pk__in=probes).order_by())
     at = [params.index(probe) for probe in probes]
     return rows, params, at
 

@@ -21,7 +21,7 @@ from django.db.models import Model
 
 from schakel.accounts.models import User
 from schakel.cases.row_selectors import case_with_links
-from schakel.core.sql import columns
+from schakel.core.sql import Rows, columns
 from schakel.parties.models import Party
 from schakel.sharing.models import InformationItem
 
@@ -32,15 +32,19 @@ AUTHOR_FIELDS = ("id", "username", "first_name", "last_name")
 
 
 @functools.cache
-def _item_sql() -> str:
+def _item_sql() -> Rows:
     """Built once, on first use (the models' tables are read here, not at import)."""
     provider = ", ".join(f"p.{name} AS provider_{name}" for name in PROVIDER_FIELDS)
     author = ", ".join(f"u.{name} AS author_{name}" for name in AUTHOR_FIELDS)
-    return (
+    sql = (
         f"SELECT {columns('i', InformationItem)}, {provider}, {author} "  # noqa: S608
         f"FROM {InformationItem._meta.db_table} i "
         f"JOIN {Party._meta.db_table} p ON p.id = i.providing_party_id "
         f"JOIN {User._meta.db_table} u ON u.id = i.author_id WHERE i.id = %s"
+    )
+    extra = tuple(f"provider_{name}" for name in PROVIDER_FIELDS)
+    return Rows.written(
+        InformationItem, sql, extra + tuple(f"author_{name}" for name in AUTHOR_FIELDS)
     )
 
 
@@ -55,10 +59,10 @@ def item_with_case(item_id: int) -> InformationItem | None:
     low, high = connection.ops.integer_field_range(InformationItem._meta.pk.get_internal_type())
     if not low <= item_id <= high:  # as the ORM: no such id (SQLite would raise OverflowError)
         return None
-    found = list(InformationItem.objects.raw(_item_sql(), [item_id]))
+    found = _item_sql().run([item_id])
     if not found:
         return None
-    item = found[0]
+    item: InformationItem = found[0]
     meta = InformationItem._meta
     meta.get_field("providing_party").set_cached_value(
         item, _part(Party, item, "provider", PROVIDER_FIELDS)
