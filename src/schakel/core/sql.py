@@ -26,6 +26,25 @@ def columns(alias: str, model: type[Model]) -> str:
     return ", ".join(f"{alias}.{f.column}" for f in model._meta.concrete_fields)
 
 
+def compile_query(queryset: QuerySet[Any]) -> tuple[str, tuple[Any, ...], Any]:
+    """The SQL and parameters the ORM writes for the queryset, with the compiler that wrote
+    them (its columns and converters)."""
+    compiler = queryset.query.get_compiler(using=router.db_for_read(queryset.model))
+    sql, params = compiler.as_sql()
+    return sql, tuple(params), compiler
+
+
+Converters = dict[int, tuple[list[Any], Any]]  # position -> (converters, expression)
+
+
+def convert(values: list[Any], converters: Converters, connection: Any) -> list[Any]:
+    """The row's values as the ORM hands them over (`compiler.apply_converters`, one row)."""
+    for position, (functions, expression) in converters.items():
+        for function in functions:
+            values[position] = function(values[position], expression, connection)
+    return values
+
+
 @dataclass(frozen=True)
 class Rows:
     """A compiled model query, run with new parameters into model instances as the ORM's
@@ -38,7 +57,7 @@ class Rows:
     db: str
     fields: tuple[str, ...]  # the attnames of the selected columns, in order
     start: int  # where the model's columns are in the row
-    converters: dict[int, tuple[list[Any], Any]]
+    converters: Converters
     extra: tuple[str, ...] = ()  # columns after the model's, set as attributes, unconverted
 
     @classmethod
@@ -53,14 +72,12 @@ class Rows:
 
     @classmethod
     def of(cls, queryset: QuerySet[Any]) -> tuple[Rows, tuple[Any, ...]]:
-        db = router.db_for_read(queryset.model)
-        compiler = queryset.query.get_compiler(using=db)
-        sql, params = compiler.as_sql()
+        sql, params, compiler = compile_query(queryset)
         chosen = compiler.klass_info["select_fields"]
         start, end = chosen[0], chosen[-1] + 1
         fields = tuple(column.target.attname for column, _, _ in compiler.select[start:end])
         converters = compiler.get_converters([c for c, _, _ in compiler.select[start:end]])
-        return cls(queryset.model, sql, db, fields, start, converters), tuple(params)
+        return cls(queryset.model, sql, compiler.using, fields, start, converters), params
 
     def run(self, params: list[Any]) -> list[Any]:
         connection = connections[self.db]
@@ -70,10 +87,7 @@ class Rows:
         end = self.start + len(self.fields)
         made = []
         for row in found:
-            values = list(row[self.start : end])
-            for position, (converters, expression) in self.converters.items():
-                for convert in converters:
-                    values[position] = convert(values[position], expression, connection)
+            values = convert(list(row[self.start : end]), self.converters, connection)
             instance = self.model.from_db(self.db, self.fields, values)
             for name, value in zip(self.extra, row[end:], strict=True):
                 setattr(instance, name, value)

@@ -38,9 +38,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import connections, router
+from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.query import FlatValuesListIterable, ValuesIterable, ValuesListIterable
+
+from schakel.core.sql import Converters, compile_query, convert
 
 _LOWEST, _HIGHEST = -(2**63), 2**63 - 1  # what a 64-bit column holds
 _MAX_SHAPES = 512  # per wrapped function: a bound, not an expected number
@@ -67,7 +69,7 @@ class _Statement:
     params: tuple[Any, ...]
     slots: tuple[_Slot, ...]
     read: Callable[[list[Any]], Any]  # raw rows -> what the queryset would have yielded
-    converters: dict[int, tuple[list[Any], Any]]
+    converters: Converters
     db: str
     columns: int | None  # the selected columns, when the ORM added some for ordering
 
@@ -78,7 +80,8 @@ _EMPTY = object()  # this shape matches nothing (the ORM raised EmptyResultSet)
 
 def _walk(value: Any, probes: int | None, leaves: list[Any], shape: list[Any]) -> Any:
     """The value with every parameter-like leaf replaced by probe set `probes` (or kept, with
-    None), appending the real leaves to `leaves` and the shape to `shape`."""
+    None), appending the leaves (the probes, when probing) to `leaves` and the shape to
+    `shape`."""
     if (
         value is None
         or isinstance(value, bool | Enum | frozenset | set)
@@ -90,9 +93,9 @@ def _walk(value: Any, probes: int | None, leaves: list[Any], shape: list[Any]) -
         return value
     if isinstance(value, int | str | datetime | date):
         shape.append(type(value))
-        n = len(leaves)
-        leaves.append(value)
-        return value if probes is None else _probe(value, probes, n)
+        leaf = value if probes is None else _probe(value, probes, len(leaves))
+        leaves.append(leaf)
+        return leaf
     if isinstance(value, list | tuple):
         shape.append((type(value), len(value)))
         walked = [_walk(item, probes, leaves, shape) for item in value]
@@ -105,6 +108,16 @@ def _walk(value: Any, probes: int | None, leaves: list[Any], shape: list[Any]) -
         }
         return dataclasses.replace(value, **changes) if probes is not None else value
     raise TypeError(f"per_shape cannot bind a {type(value).__name__}: pass it in shape=")
+
+
+def _walk_call(
+    args: tuple[Any, ...], kwargs: dict[str, Any], probes: int | None, shape: list[Any]
+) -> tuple[list[Any], dict[str, Any], list[Any]]:
+    """`_walk` over a call's arguments: (args, kwargs, leaves), probed when `probes` is set."""
+    leaves: list[Any] = []
+    walked_args = _walk(list(args), probes, leaves, shape)
+    walked_kwargs = {name: _walk(value, probes, leaves, shape) for name, value in kwargs.items()}
+    return walked_args, walked_kwargs, leaves
 
 
 def _probe(value: Any, probes: int, n: int) -> Any:
@@ -144,15 +157,8 @@ def _reader(queryset: QuerySet[Any]) -> Callable[[list[Any]], Any] | None:
     return None
 
 
-def _compile(queryset: QuerySet[Any]) -> tuple[str, tuple[Any, ...], Any]:
-    db = router.db_for_read(queryset.model)
-    compiler = queryset.query.get_compiler(using=db)
-    sql, params = compiler.as_sql()
-    return sql, tuple(params), compiler
-
-
 def _find_slots(
-    a: tuple[Any, ...], b: tuple[Any, ...], probes: tuple[list[Any], list[Any]], db: str
+    a: tuple[Any, ...], b: tuple[Any, ...], probes: list[list[Any]], db: str
 ) -> tuple[_Slot, ...] | None:
     """Where each probe went, or None when a parameter is neither a probe nor a constant."""
     slots = []
@@ -178,15 +184,13 @@ def _find_slots(
 def _statement(build: Callable[..., QuerySet[Any]], args: Any, kwargs: Any) -> Any:
     """Compile `build` for this call's shape, or say why it cannot be (_ORM / _EMPTY)."""
     compiled = []
-    probe_sets: tuple[list[Any], list[Any]] = ([], [])
+    probe_sets: list[list[Any]] = []
     for probes in (0, 1):
-        leaves: list[Any] = []
-        probed_args = _walk(list(args), probes, leaves, [])
-        probed_kwargs = {k: _walk(v, probes, leaves, []) for k, v in kwargs.items()}
+        probed_args, probed_kwargs, probed = _walk_call(args, kwargs, probes, [])
+        probe_sets.append(probed)
         queryset = build(*probed_args, **probed_kwargs)
-        probe_sets[probes].extend(_leaves(probed_args, probed_kwargs))
         try:
-            compiled.append(_compile(queryset))
+            compiled.append(compile_query(queryset))
         except EmptyResultSet:
             return _EMPTY
     (sql_a, params_a, compiler), (sql_b, params_b, _) = compiled
@@ -207,33 +211,23 @@ def _statement(build: Callable[..., QuerySet[Any]], args: Any, kwargs: Any) -> A
     return _Statement(sql_a, params_a, slots, read, converters, db, columns)
 
 
-def _leaves(args: Any, kwargs: Any) -> list[Any]:
-    leaves: list[Any] = []
-    _walk(list(args), None, leaves, [])
-    for value in kwargs.values():
-        _walk(value, None, leaves, [])
-    return leaves
-
-
-def _run(statement: _Statement, leaves: list[Any]) -> list[Any]:
+def _bind(statement: _Statement, leaves: list[Any]) -> list[Any]:
+    """The statement's parameters with this call's values in their places."""
     bound = list(statement.params)
     for slot in statement.slots:
         bound[slot.position] = slot.adapt(leaves[slot.leaf])
+    return bound
+
+
+def _run(statement: _Statement, leaves: list[Any]) -> list[Any]:
     connection = connections[statement.db]
     with connection.cursor() as cursor:
-        cursor.execute(statement.sql, bound)
+        cursor.execute(statement.sql, _bind(statement, leaves))
         rows = cursor.fetchall()
-    if statement.columns is not None:
-        rows = [row[: statement.columns] for row in rows]
-    if statement.converters:
-        rows = [list(row) for row in rows]
-        for row in rows:
-            for position, (converters, expression) in statement.converters.items():
-                value = row[position]
-                for convert in converters:
-                    value = convert(value, expression, connection)
-                row[position] = value
-    return [statement.read(row) for row in rows]
+    width = statement.columns
+    return [
+        statement.read(convert(list(row[:width]), statement.converters, connection)) for row in rows
+    ]
 
 
 class _Shapes:
@@ -248,18 +242,15 @@ class _Shapes:
 
     def __call__(self, *args: Any, **kwargs: Any) -> list[Any]:
         fixed = {name: kwargs.pop(name) for name in self.shape_args if name in kwargs}
-        leaves: list[Any] = []
         shape: list[Any] = [tuple(fixed.items()), tuple(kwargs)]
-        _walk(list(args), None, leaves, shape)
-        for value in kwargs.values():
-            _walk(value, None, leaves, shape)
+        _, _, leaves = _walk_call(args, kwargs, None, shape)
         key = tuple(shape)
         with self.lock:
             statement = self.statements.get(key)
             if statement is not None:
                 self.statements.move_to_end(key)
         if statement is None:
-            statement = self._compile_shape(args, {**kwargs, **fixed}, fixed)
+            statement = _statement(functools.partial(self.build, **fixed), args, kwargs)
             with self.lock:
                 self.statements[key] = statement
                 if len(self.statements) > _MAX_SHAPES:
@@ -272,25 +263,15 @@ class _Shapes:
             _verify(statement, self.build(*args, **kwargs, **fixed), leaves)
         return _run(statement, leaves)
 
-    def _compile_shape(self, args: Any, kwargs: dict[str, Any], fixed: dict[str, Any]) -> Any:
-        probed = {k: v for k, v in kwargs.items() if k not in fixed}
-
-        def build(*a: Any, **k: Any) -> QuerySet[Any]:
-            return self.build(*a, **k, **fixed)
-
-        return _statement(build, args, probed)
-
     def compiled(self) -> Iterator[tuple[Hashable, bool]]:
-        """(shape, compiled?) for each shape seen: for tests and the benchmark's notes."""
+        """(shape, compiled?) for each shape seen: for the tests."""
         for key, statement in list(self.statements.items()):
             yield key, isinstance(statement, _Statement)
 
 
 def _verify(statement: _Statement, queryset: QuerySet[Any], leaves: list[Any]) -> None:
-    bound = list(statement.params)
-    for slot in statement.slots:
-        bound[slot.position] = slot.adapt(leaves[slot.leaf])
-    sql, params, _ = _compile(queryset)
+    bound = _bind(statement, leaves)
+    sql, params, _ = compile_query(queryset)
     if sql != statement.sql or list(params) != bound:
         raise AssertionError(
             f"per_shape: the stored statement is not the ORM's for these values\n"
