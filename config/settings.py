@@ -46,6 +46,9 @@ def _required_secret(name: str, demo_default: str) -> str:
 # core.statements: in the tests every query compiled per shape is checked against the ORM's
 # own SQL for the same values (the benchmark turns it off: it would measure the check).
 SCHAKEL_VERIFY_STATEMENTS = _env_bool("SCHAKEL_VERIFY_STATEMENTS", MODE == "test")
+# core.sql.fetch_prepared: on PostgreSQL the statements compiled once are prepared per connection
+# (docs/architecture.md, "Prepared where compiled once").
+SCHAKEL_PREPARE_STATEMENTS = _env_bool("SCHAKEL_PREPARE_STATEMENTS", True)
 
 SECRET_KEY = _required_secret("SECRET_KEY", "insecure-demo-and-test-only-" + "x" * 40)
 # Pseudonyms of subjects in the audit log are keyed apart from SECRET_KEY, so that rotating the

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.db import connections, router
 from django.db.models import Model, QuerySet
 
@@ -81,9 +82,7 @@ class Rows:
 
     def run(self, params: list[Any]) -> list[Any]:
         connection = connections[self.db]
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            found = cursor.fetchall()
+        found = fetch(connection, self.sql, params)
         end = self.start + len(self.fields)
         made = []
         for row in found:
@@ -93,6 +92,63 @@ class Rows:
                 setattr(instance, name, value)
             made.append(instance)
         return made
+
+
+# psycopg prepares a statement on the server from its second run on a connection (the first
+# run of a one-off list length or filter shape is not worth a PREPARE), and keeps at most this
+# many per connection, dropping the least recently used.
+PREPARE_FROM_RUN = 2
+PREPARED_PER_CONNECTION = 256
+
+
+def prepare_on(connection: Any) -> None:
+    """Let psycopg prepare statements on this new PostgreSQL connection (the
+    `connection_created` signal). Django turns psycopg's preparing off; its own ORM queries
+    bind their values client-side and are never prepared, with or without this: only the
+    statements `fetch` sends through its server-binding cursor are."""
+    if connection.vendor == "postgresql" and settings.SCHAKEL_PREPARE_STATEMENTS:
+        connection.connection.prepare_threshold = PREPARE_FROM_RUN - 1
+        connection.connection.prepared_max = PREPARED_PER_CONNECTION
+
+
+@functools.cache
+def _server_binding_cursors() -> tuple[type, type]:
+    """psycopg's server-binding cursor as Django makes it, and the same for a connection whose
+    queries are logged (the tests, DEBUG). Imported late: SQLite needs no psycopg."""
+    from django.db.backends.postgresql.base import ServerBindingCursor  # type: ignore[attr-defined]
+    from django.db.backends.postgresql.psycopg_any import mogrify
+
+    class _Values:
+        def __init__(self, text: str) -> None:
+            self.query = text.encode()
+
+    class LoggedServerBindingCursor(ServerBindingCursor):  # type: ignore[misc]
+        def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+            super().execute(query, params, **kwargs)
+            # What Django's query log reads (`last_executed_query`: `_query.query`): the
+            # statement with its values, as after Django's own client-binding cursor.
+            self._query = _Values(mogrify(query, params, self.connection))
+            return self
+
+    return ServerBindingCursor, LoggedServerBindingCursor
+
+
+def fetch(connection: Any, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """All rows of a statement compiled once (`Rows`, `core.statements`), sent again and again.
+
+    On PostgreSQL it goes through a cursor that binds the values on the server, so psycopg
+    prepares it (`prepare_on`): PostgreSQL then plans it once per connection, or keeps
+    planning where its own comparison finds a plan per value cheaper, instead of parsing and
+    planning the text every time. At a million cases planning was a third of the database's
+    time under load (issue #9; docs/performance.md). Django's cursor wrapper stays around it,
+    so the query log, the tests' query counts and the error translation see it as any other."""
+    with connection.cursor() as cursor:
+        if getattr(connection.connection, "prepare_threshold", None) is not None:  # prepare_on
+            plain, logged = _server_binding_cursors()
+            made = logged if connection.queries_logged else plain
+            cursor.cursor = made(connection.connection)
+        cursor.execute(sql, params)
+        return cursor.fetchall()  # type: ignore[no-any-return]
 
 
 def compiled_once(

@@ -42,7 +42,7 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.query import FlatValuesListIterable, ValuesIterable, ValuesListIterable
 
-from schakel.core.sql import Converters, compile_query, convert
+from schakel.core.sql import Converters, compile_query, convert, fetch
 
 _LOWEST, _HIGHEST = -(2**63), 2**63 - 1  # what a 64-bit column holds
 _MAX_SHAPES = 512  # per wrapped function: a bound, not an expected number
@@ -221,9 +221,7 @@ def _bind(statement: _Statement, leaves: list[Any]) -> list[Any]:
 
 def _run(statement: _Statement, leaves: list[Any]) -> list[Any]:
     connection = connections[statement.db]
-    with connection.cursor() as cursor:
-        cursor.execute(statement.sql, _bind(statement, leaves))
-        rows = cursor.fetchall()
+    rows = fetch(connection, statement.sql, _bind(statement, leaves))
     width = statement.columns
     return [
         statement.read(convert(list(row[:width]), statement.converters, connection)) for row in rows
