@@ -46,7 +46,7 @@ def _required_secret(name: str, demo_default: str) -> str:
 # core.statements: in the tests every query compiled per shape is checked against the ORM's
 # own SQL for the same values (the benchmark turns it off: it would measure the check).
 SCHAKEL_VERIFY_STATEMENTS = _env_bool("SCHAKEL_VERIFY_STATEMENTS", MODE == "test")
-# core.sql.fetch_prepared: on PostgreSQL the statements compiled once are prepared per connection
+# core.sql.fetch: on PostgreSQL the statements compiled once are prepared on each connection
 # (docs/architecture.md, "Prepared where compiled once").
 SCHAKEL_PREPARE_STATEMENTS = _env_bool("SCHAKEL_PREPARE_STATEMENTS", True)
 

@@ -40,15 +40,20 @@ def _new(before: list[str]) -> list[str]:
 
 
 @pytest.fixture
-def preparing(settings: Any) -> Iterator[None]:
-    """This connection as `prepare_on` leaves a new one (the tests' connection may be older)."""
-    settings.SCHAKEL_PREPARE_STATEMENTS = True
+def raw_connection() -> Iterator[Any]:
+    """The tests' psycopg connection, its preparing settings put back afterwards."""
     connection.ensure_connection()
     raw = connection.connection
     kept = raw.prepare_threshold, raw.prepared_max
-    prepare_on(connection)
-    yield
+    yield raw
     raw.prepare_threshold, raw.prepared_max = kept
+
+
+@pytest.fixture
+def preparing(settings: Any, raw_connection: Any) -> None:
+    """This connection as `prepare_on` leaves a new one (the tests' connection may be older)."""
+    settings.SCHAKEL_PREPARE_STATEMENTS = True
+    prepare_on(connection)
 
 
 def test_a_compiled_statement_is_prepared_from_its_second_run(house, preparing) -> None:
@@ -76,10 +81,13 @@ def test_a_statement_per_shape_is_prepared_and_gives_the_orms_rows(house, prepar
 
 
 def test_the_orms_own_queries_are_never_prepared(house, preparing) -> None:
+    factory = connection.connection.cursor_factory
     before = _prepared()
     for _ in range(PREPARE_FROM_RUN + 3):
         assert Party.objects.filter(pk=house["police"].pk).get() == house["police"]
-    assert _new(before) == []
+        party_row(house["ggz"].pk)  # a prepared statement between them leaves the ORM's cursor
+    assert connection.connection.cursor_factory is factory
+    assert len(_new(before)) == 1  # party_row's, not the ORM's
 
 
 def test_the_query_log_sees_every_run(house, preparing) -> None:
@@ -91,18 +99,12 @@ def test_the_query_log_sees_every_run(house, preparing) -> None:
     assert all('"parties_party"' in q["sql"] and str(police.pk) in q["sql"] for q in queries)
 
 
-def test_turned_off_nothing_is_prepared(house, settings) -> None:
+def test_turned_off_nothing_is_prepared(house, settings, raw_connection) -> None:
     settings.SCHAKEL_PREPARE_STATEMENTS = False
-    connection.ensure_connection()
-    raw = connection.connection
-    kept = raw.prepare_threshold, raw.prepared_max
-    raw.prepare_threshold = None  # as Django opens a connection
-    try:
-        prepare_on(connection)
-        assert raw.prepare_threshold is None
-        before = _prepared()
-        for _ in range(PREPARE_FROM_RUN + 3):
-            assert party_row(house["police"].pk) == [house["police"]]
-        assert _new(before) == []
-    finally:
-        raw.prepare_threshold, raw.prepared_max = kept
+    raw_connection.prepare_threshold = None  # as Django opens a connection
+    prepare_on(connection)
+    assert raw_connection.prepare_threshold is None
+    before = _prepared()
+    for _ in range(PREPARE_FROM_RUN + 3):
+        assert party_row(house["police"].pk) == [house["police"]]
+    assert _new(before) == []

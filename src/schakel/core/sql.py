@@ -133,6 +133,22 @@ def _server_binding_cursors() -> tuple[type, type]:
     return ServerBindingCursor, LoggedServerBindingCursor
 
 
+def _cursor(connection: Any) -> Any:
+    """Django's cursor, made by psycopg as a server-binding one where `prepare_on` let the
+    connection prepare: Django's own `create_cursor` makes it (with its time-zone loader) and
+    wraps it (query log, error translation), from the class psycopg is told to use."""
+    raw = connection.connection
+    if getattr(raw, "prepare_threshold", None) is None:  # SQLite, turned off, not yet open
+        return connection.cursor()
+    plain, logged = _server_binding_cursors()
+    default = raw.cursor_factory
+    raw.cursor_factory = logged if connection.queries_logged else plain
+    try:
+        return connection.cursor()
+    finally:
+        raw.cursor_factory = default  # the ORM's own queries stay client-bound
+
+
 def fetch(connection: Any, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     """All rows of a statement compiled once (`Rows`, `core.statements`), sent again and again.
 
@@ -142,11 +158,7 @@ def fetch(connection: Any, sql: str, params: Sequence[Any]) -> list[tuple[Any, .
     planning the text every time. At a million cases planning was a third of the database's
     time under load (issue #9; docs/performance.md). Django's cursor wrapper stays around it,
     so the query log, the tests' query counts and the error translation see it as any other."""
-    with connection.cursor() as cursor:
-        if getattr(connection.connection, "prepare_threshold", None) is not None:  # prepare_on
-            plain, logged = _server_binding_cursors()
-            made = logged if connection.queries_logged else plain
-            cursor.cursor = made(connection.connection)
+    with _cursor(connection) as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()  # type: ignore[no-any-return]
 

@@ -42,10 +42,10 @@ def _item_sql() -> Rows:
         f"JOIN {Party._meta.db_table} p ON p.id = i.providing_party_id "
         f"JOIN {User._meta.db_table} u ON u.id = i.author_id WHERE i.id = %s"
     )
-    extra = tuple(f"provider_{name}" for name in PROVIDER_FIELDS)
-    return Rows.written(
-        InformationItem, sql, extra + tuple(f"author_{name}" for name in AUTHOR_FIELDS)
+    extra = tuple(f"provider_{name}" for name in PROVIDER_FIELDS) + tuple(
+        f"author_{name}" for name in AUTHOR_FIELDS
     )
+    return Rows.written(InformationItem, sql, extra)
 
 
 def _part(model: type[Model], row: Model, prefix: str, names: tuple[str, ...]) -> Model:
