@@ -168,9 +168,14 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "schakel.web.context_processors.shell",
             ],
-            # Numeric dates without a DateFormat per value, and a form field in one call
-            # instead of an include (core/templatetags/dates.py and fields.py; issue #9).
-            "builtins": ["schakel.core.templatetags.dates", "schakel.core.templatetags.fields"],
+            # Numeric dates without a DateFormat per value, a form field in one call instead
+            # of an include, and `{% url %}` reversed once per process (core/templatetags/
+            # dates.py, fields.py and paths.py; issue #9).
+            "builtins": [
+                "schakel.core.templatetags.dates",
+                "schakel.core.templatetags.fields",
+                "schakel.core.templatetags.paths",
+            ],
         },
     }
 ]

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -23,7 +22,7 @@ from schakel.cases.list_selectors import CaseSummary
 from schakel.cases.models import ActionStatus, Case
 from schakel.cases.selectors import CaseView
 from schakel.core.escape import esc
-from schakel.core.links import page_path
+from schakel.core.links import id_path, page_path
 from schakel.domain.actor import Actor
 from schakel.domain.policy import may_see_cases_at_all
 from schakel.domain.roles import Role
@@ -144,7 +143,7 @@ def _list_row(case: CaseSummary) -> str:
         f"{esc(s.first_name)} {esc(s.last_name)} ({s.date_of_birth:%d-%m-%Y})"
         for s in case.subjects
     )
-    link = reverse("cases:detail", args=[case.id])
+    link = id_path("cases:detail", case.id)
     director = case.process_director.full_name if case.process_director else "—"
     return (
         '<tr class="utrecht-table__row">'
