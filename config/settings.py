@@ -197,9 +197,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-# Each process keeps its own cache, and only the report's anonymous figures go in it, under the
-# figures' version (reports/cache.py): no personal data is ever cached, so there is no shared
-# cache to secure, and no stale figure survives a change to the statistics.
+# Each process keeps its own cache, never shared: the report's anonymous figures, under the
+# figures' version (reports/cache.py), so no stale figure survives a change to the statistics;
+# and for a minute the names of the process directors, the case list's filter choices
+# (accounts/selectors.names_with_role). No data of a case or a subject is ever cached.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
