@@ -42,17 +42,14 @@ class FixedTranslateNode(djangos.TranslateNode):
         self.generation = _generation[0]
 
     def render(self, context: Any) -> str:
+        if self.generation != _generation[0]:
+            self.rendered.clear()
+            self.generation = _generation[0]
         language = get_language()
-        try:
-            if self.generation != _generation[0]:
-                raise KeyError(language)
-            value = self.rendered[language]
-        except KeyError:
+        value = self.rendered.get(language)
+        if value is None:
             # A literal is safe text (a SafeString, kept so for `as name`), so autoescaping
             # does not change it: one value per language fits every context.
-            if self.generation != _generation[0]:
-                self.rendered.clear()
-                self.generation = _generation[0]
             value = self.rendered[language] = self._render_fixed(context)
         if self.asvar:
             context[self.asvar] = value
