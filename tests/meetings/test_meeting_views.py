@@ -189,6 +189,31 @@ def test_the_board_lists_the_longest_waiting_of_both_phases_and_counts_them_all(
         assert board.waiting_count == 5
 
 
+def test_the_board_counts_waiting_cases_up_to_its_cap(
+    waiting, sanne, login_client, monkeypatch
+) -> None:
+    """Beyond `WAITING_COUNT_CAP` the board says "meer dan" instead of counting the whole
+    house (issue #9); up to it, the exact number."""
+    from schakel.meetings import selectors
+
+    for _ in range(4):
+        waiting()
+    monkeypatch.setattr(selectors, "WAITING_COUNT_CAP", 3)
+    board = board_for(actor=actor_for(sanne), limit=2)
+    assert board is not None
+    assert (len(board.waiting), board.waiting_count, board.waiting_count_capped) == (2, 3, True)
+    page = login_client(sanne).get("/overleggen/").content.decode()
+    assert "Casussen die wachten op een tafel (meer dan 3)" in " ".join(page.split())
+    assert "van meer dan 3." in page
+    monkeypatch.setattr(selectors, "WAITING_COUNT_CAP", 4)
+    board = board_for(actor=actor_for(sanne), limit=2)
+    assert board is not None
+    assert (board.waiting_count, board.waiting_count_capped) == (4, False)
+    monkeypatch.setattr(selectors, "WAITING_COUNT_CAP", 3)
+    board = board_for(actor=actor_for(sanne), limit=5)  # all four read, no count: still capped
+    assert board is not None and board.waiting_count_capped
+
+
 def test_a_process_director_sees_on_the_board_what_they_direct_or_hold_a_grant_for(
     waiting, anouk, house
 ) -> None:

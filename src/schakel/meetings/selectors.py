@@ -215,11 +215,18 @@ def item_get_for(
 # --------------------------------------------------------------------------- lists
 
 
+# The board counts the waiting cases up to this many and says "more than" beyond: a count over
+# the whole house read ~32,000 cases at 1,000,000 (17 ms, on every board; issue #9), and past a
+# thousand the exact number plans nothing (SCREENS.md: never a total count over huge tables).
+WAITING_COUNT_CAP = 1000
+
+
 @dataclass
 class Board:
     upcoming: Sequence[Meeting]
     waiting: list[Case]
-    waiting_count: int  # all waiting cases; `waiting` shows the longest-waiting first
+    waiting_count: int  # the waiting cases, at most WAITING_COUNT_CAP; `waiting` the oldest
+    waiting_count_capped: bool = False  # more than WAITING_COUNT_CAP are waiting
 
 
 def _today_start() -> datetime:
@@ -251,9 +258,14 @@ def board_for(*, actor: Actor, limit: int = 50) -> Board | None:
     count = (
         sum(len(rows) for rows in per_phase)
         if complete
-        else unplanned.filter(phase__in=phases).count()
+        else unplanned.filter(phase__in=phases)[: WAITING_COUNT_CAP + 1].count()
     )
-    return Board(upcoming=upcoming, waiting=waiting, waiting_count=count)
+    return Board(
+        upcoming=upcoming,
+        waiting=waiting,
+        waiting_count=min(count, WAITING_COUNT_CAP),
+        waiting_count_capped=count > WAITING_COUNT_CAP,
+    )
 
 
 @dataclass
