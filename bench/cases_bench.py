@@ -269,7 +269,7 @@ def run(*, samples: int, report_samples: int) -> dict[str, dict[str, Any]]:
         f"SELECT c.* FROM {T['Case']} c WHERE EXISTS (SELECT 1 FROM {T['CaseSubject']} cs "
         f"JOIN {T['Subject']} s ON s.id = cs.subject_id WHERE cs.case_id = c.id "
         "AND UPPER(s.last_name) = UPPER(%s) {dob}) "
-        f"ORDER BY c.updated_at DESC, c.id DESC LIMIT {PAGE}"
+        f"ORDER BY c.id DESC LIMIT {PAGE}"  # a name search: newest case first
     )
 
     def search_by(label: str, last_name: str) -> None:
@@ -299,7 +299,7 @@ def run(*, samples: int, report_samples: int) -> dict[str, dict[str, Any]]:
             f"{T['SearchKey']} k WHERE k.party_id = {party} AND k.name = UPPER(%s)) "
             f"AND EXISTS (SELECT 1 FROM {T['CaseParty']} cp WHERE cp.case_id = c.id "
             f"AND cp.party_id = {party} AND cp.removed_at IS NULL) "
-            f"ORDER BY c.updated_at DESC, c.id DESC LIMIT {PAGE}"
+            f"ORDER BY c.id DESC LIMIT {PAGE}"
         )
         _measure(
             "search by a common last name, delegate",

@@ -329,6 +329,15 @@ def test_list_filters_and_keyset_pages(kees, anouk, house, django_assert_max_num
     # The name is trimmed as the web form trims it: spaces around it find the same cases,
     # and a name of spaces alone filters nothing (the web list ignores it the same way).
     assert len(pd.get("/cases?last_name=%20de%20vries%20").json()["results"]) == 5
+    # A name search pages newest case first (docs/cases.md), across its cursors too, also when
+    # the oldest case changed last.
+    Case.objects.filter(pk=min(seen)).update(updated_at=timezone.now())
+    url, named = "/cases?last_name=de%20vries&limit=2", []
+    while url:
+        body = pd.get(url).json()
+        named += [c["id"] for c in body["results"]]
+        url = f"/cases?last_name=de%20vries&limit=2&cursor={body['next']}" if body["next"] else ""
+    assert named == sorted(seen, reverse=True)
     assert len(pd.get("/cases?last_name=%20%20").json()["results"]) == 5
     assert pd.get("/cases?last_name=Jansen").json()["results"] == []
     assert pd.get("/cases?date_of_birth=2001-13-01").status_code == 400

@@ -144,6 +144,8 @@ def test_list_pages_are_bounded_and_keyset(
     assert AuditEvent.objects.filter(object_type="case_list").count() == 2
     found = client.get("/casussen/?achternaam=de+vries&geboortedatum=2001-04-12").content.decode()
     assert "Jeroen de Vries" in found
+    assert "Casussen met deze achternaam, nieuwste casus eerst" in found
+    assert "Casussen, laatst gewijzigd eerst" in body
     assert "Geen casussen gevonden" in client.get("/casussen/?achternaam=niemand").content.decode()
     assert client.get("/casussen/?fase=maan&gemeente=x&na=rommel").status_code == 200
 

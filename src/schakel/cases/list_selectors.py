@@ -88,6 +88,8 @@ class CasePage:
 
 
 def encode_cursor(updated_at: datetime, pk: int) -> str:
+    """The position after a row: its last change and its id (a search by name, ordered by id,
+    goes on after the id alone: `by_newest_case`)."""
     raw = json.dumps([updated_at.isoformat(), pk]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
@@ -207,17 +209,30 @@ def _subjects_of(cases: list[CaseSummary]) -> None:
         case.subjects.extend(names.get(case.id, ()))
 
 
+def by_newest_case(filters: CaseFilters) -> bool:
+    """A search by last name lists the newest case first (by id, the order of the case
+    numbers); every other list, the newest change first. Search results that keep their order
+    while someone pages through them (a case changed meanwhile does not jump back to the first
+    page), and for a delegate the name's search keys give the page in that order directly: one
+    index range walked backwards until the page is full, instead of reading and sorting every
+    case of the party with that name (~900 for "Jansen" at 1,000,000 cases, 23 ms; issue #9,
+    docs/cases.md)."""
+    return bool(filters.last_name)
+
+
 def list_order(actor: Actor, filters: CaseFilters) -> tuple[OrderBy | str, ...]:
-    """Newest change first. A search by last name within a limited view (a process
-    director's, a delegate's) sorts the cases the name finds rather than walking the keyset
-    index: PostgreSQL misjudges how many cases such a view holds (a director's three ORs:
-    ~500,000 estimated, 14,600 real at 1,000,000 cases) and, for a common name, walked ~1
-    million index entries to fill one page (1.1 s; sorting the ~7,000 cases the name finds:
-    0.12 s; issue #9). `COALESCE(x, x)` is the same order in a form no index offers. A
-    house-wide view keeps the index: there, one case in ~150 carries a common name."""
-    if filters.last_name and not actor.has(*HOUSE_WIDE_ROLES):
-        return (Coalesce("updated_at", "updated_at").desc(), "-id")
-    return ("-updated_at", "-id")
+    """The list's order (`by_newest_case`) in the form that gives PostgreSQL the right plan.
+    A process director's name search sorts the cases the name finds rather than walking the
+    primary key: PostgreSQL misjudges how many cases such a view holds (three ORs: ~500,000
+    estimated, 14,600 real at 1,000,000 cases) and would walk most of the case table to fill
+    one page (the same trap the keyset index was, 1.1 s; issue #9). `COALESCE(x, x)` is the
+    same order in a form no index offers. A delegate's search walks the name's search keys,
+    a house-wide view the primary key (there, one case in ~150 carries a common name)."""
+    if not by_newest_case(filters):
+        return ("-updated_at", "-id")
+    if actor.has(*HOUSE_WIDE_ROLES) or sees_own_party_only(actor):
+        return ("-id",)
+    return (Coalesce("id", "id").desc(),)
 
 
 @per_shape(shape=("limit",))
@@ -232,7 +247,9 @@ def _page(
     """The rows of one page and one more (is there a next page?), compiled once per shape:
     building and compiling it took ~1 ms a request, longer than PostgreSQL ran it."""
     qs = _filtered(actor, filters, now)
-    if position is not None:
+    if position is not None and by_newest_case(filters):
+        qs = qs.filter(pk__lt=position[1])
+    elif position is not None:
         moment, pk = position
         # The redundant `updated_at <= moment` is what the index can seek to; the OR alone
         # made PostgreSQL walk every newer row first (issue #9, deep pages).
@@ -251,7 +268,8 @@ def case_list_for(
     cursor: str | None = None,
     limit: int = 25,
 ) -> CasePage:
-    """One page of the cases the actor may see, newest change first (keyset, no COUNT)."""
+    """One page of the cases the actor may see, newest change first, or for a search by name
+    newest case first (`by_newest_case`; keyset, no COUNT)."""
     filters = filters or CaseFilters()
     if filters.last_name is not None:  # a name of spaces alone searches nothing, as in the web
         filters = replace(filters, last_name=filters.last_name.strip() or None)

@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from schakel.accounts.selectors import names_with_role
-from schakel.cases.list_selectors import CaseFilters, CasePage, case_list_for, decode_cursor
+from schakel.cases.list_selectors import (
+    CaseFilters,
+    CasePage,
+    by_newest_case,
+    case_list_for,
+    decode_cursor,
+)
 from schakel.cases.presentation import (
     case_list_rows,
     select_options,
@@ -90,6 +96,7 @@ def case_list(request: HttpRequest, mine: bool = False) -> HttpResponse:
             "first_page": first_page,
             "rows": case_list_rows(page.items),
             "next_query": keep.urlencode() if page.next_cursor else "",
+            "newest_case_first": by_newest_case(filters),
             "last_name": q.get("achternaam", ""),
             "date_of_birth": q.get("geboortedatum", ""),
             "phases": select_options(PHASE_LABELS_NL.items(), phase),

@@ -39,7 +39,9 @@ class CaseListView(CaseAPIView):
             OpenApiParameter("referring_party", int, description="id van de aanmeldende partij"),
             OpenApiParameter("process_director", int, description="id van de procesregisseur"),
             OpenApiParameter("mine", bool, description="alleen casussen waarbij ik regisseur ben"),
-            OpenApiParameter("last_name", str),
+            OpenApiParameter(
+                "last_name", str, description="hele achternaam; resultaten nieuwste casus eerst"
+            ),
             OpenApiParameter("date_of_birth", date),
             OpenApiParameter("cursor", str, description="`next` van de vorige pagina"),
             OpenApiParameter("limit", int, description="1-100, standaard 25"),
