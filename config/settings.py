@@ -169,8 +169,8 @@ TEMPLATES = [
                 "schakel.web.context_processors.shell",
             ],
             # Numeric dates without a DateFormat per value, a form field in one call instead
-            # of an include, and `{% url %}` reversed once per process (core/templatetags/
-            # dates.py, fields.py and paths.py; issue #9).
+            # of an include, and `{% url %}` / `{% static %}` looked up once per process
+            # (core/templatetags/dates.py, fields.py and paths.py; issue #9).
             "builtins": [
                 "schakel.core.templatetags.dates",
                 "schakel.core.templatetags.fields",

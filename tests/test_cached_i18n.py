@@ -110,14 +110,16 @@ def test_changed_translation_settings_are_followed(tmp_path: Path) -> None:
         assert template.render(Context()) == "Casussen"
 
 
-def test_no_template_of_schakel_loads_djangos_library_directly() -> None:
-    """Else its fixed texts would be translated on every render again, unnoticed."""
+@pytest.mark.parametrize("library", ["i18n", "static"])
+def test_no_template_of_schakel_loads_djangos_library_directly(library: str) -> None:
+    """Else its fixed texts would be translated on every render again, and its static files'
+    addresses looked up again (`core/templatetags/paths.py`), unnoticed."""
     source = Path(__file__).resolve().parents[1] / "src" / "schakel"
     loads = re.compile(r"{%\s*load\s+([^%]*)%}")
     direct = [
         str(path.relative_to(source))
         for path in source.rglob("*.html")
         for libraries in loads.findall(path.read_text(encoding="utf-8"))
-        if "i18n" in libraries.split()
+        if library in libraries.split()
     ]
     assert direct == []

@@ -93,3 +93,30 @@ def test_a_page_that_does_not_exist_is_an_error_as_in_django(source: str) -> Non
     ):
         with pytest.raises(NoReverseMatch):
             render()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% static 'css/schakel.css' %}",
+        "{% static 'vendor/htmx.org/htmx.min.js' %}",
+        "{% static 'a b&c.css' %}",  # quoted and escaped as Django does
+        "{% static 'css/schakel.css' as u %}[{{ u }}]",
+        "{% static name %}",  # a variable: Django's tag
+    ],
+)
+def test_the_static_tag_gives_djangos_address(source: str) -> None:
+    djangos = Engine(libraries={"static": "django.templatetags.static"})
+    values = {"name": "css/theme.css"}
+    ours = engines["django"].from_string(source).render(values)
+    assert ours == djangos.from_string("{% load static %}" + source).render(Context(values))
+    assert ours.startswith(("/static/", "[/static/"))
+
+
+def test_the_static_tag_follows_the_settings() -> None:
+    """The kept address is dropped when the static settings change, as Django's storage is."""
+    template = engines["django"].from_string("{% static 'css/schakel.css' %}")
+    assert template.render({}) == "/static/css/schakel.css"
+    with override_settings(STATIC_URL="/assets/"):
+        assert template.render({}) == "/assets/css/schakel.css"
+    assert template.render({}) == "/static/css/schakel.css"
