@@ -258,7 +258,8 @@ def board_for(*, actor: Actor, limit: int = 50) -> Board | None:
     count = (
         sum(len(rows) for rows in per_phase)
         if complete
-        else unplanned.filter(phase__in=phases)[: WAITING_COUNT_CAP + 1].count()
+        # Unordered: the model's order would sort every waiting case before the LIMIT.
+        else unplanned.filter(phase__in=phases).order_by()[: WAITING_COUNT_CAP + 1].count()
     )
     return Board(
         upcoming=upcoming,
