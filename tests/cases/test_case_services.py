@@ -376,6 +376,28 @@ def test_action_update_by_owning_party_and_overdue(walker, kees, rik, daan, hous
     assert overdue_actions_for(actor=actor_for(rik)) == []
 
 
+def test_my_work_looks_for_overdue_actions_only_in_open_cases_i_direct(
+    walker, kees, rik, house
+) -> None:
+    """ "Mijn werk" shows the overdue action to its directors, and for someone who directs no
+    open case it does not ask (the counts of those cases already say there is nothing)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from schakel.cases.presentation import case_home
+
+    case = walker.to_execution(refer(kees, house), rik)
+    action = case.actions.get()
+    type(action).objects.filter(pk=action.pk).update(due_on=timezone.localdate() - timedelta(1))
+    for director in (rik, walker.pd):
+        home = case_home(actor=actor_for(director))
+        assert home is not None and [a.pk for a in home["overdue"]] == [action.pk]
+    with CaptureQueriesContext(connection) as queries:
+        home = case_home(actor=actor_for(kees))  # referred it, directs nothing
+    assert home is not None and home["overdue"] == [] and home["by_phase"] == []
+    assert not [q for q in queries.captured_queries if "cases_planaction" in q["sql"]]
+
+
 def test_scale_down_at_the_table_can_be_completed(walker, kees, house) -> None:
     case = walker.to_conference(refer(kees, house))
     case = walker.step(
