@@ -1,4 +1,4 @@
-"""``./dev load [--database NAME] [--users 500] [--time 60] [--workers 3] [--threads 2]``
+"""``./dev load [--database NAME] [--users 500] [--time 60] [--warm-up 30] [--workers 3] ...``
 
 Starts gunicorn on 127.0.0.1 (demo settings: DEBUG off, whitenoise, no debug toolbar; plus
 SCHAKEL_LOAD_TEST, which settings refuse in production) against a PostgreSQL database that
@@ -51,11 +51,21 @@ def main() -> None:
     parser.add_argument("--database", default="bench_perf", help="a database generate_data filled")
     parser.add_argument("--users", type=int, default=500)
     parser.add_argument("--spawn-rate", type=int, default=50)
-    parser.add_argument("--time", type=int, default=60, help="seconds (bounded: at most 600)")
+    parser.add_argument(
+        "--time", type=int, default=60, help="seconds measured (bounded: at most 600)"
+    )
+    parser.add_argument(
+        "--warm-up",
+        type=int,
+        default=30,
+        help="seconds the people work after the last one started, before the statistics start "
+        "(0: count from the first request; bounded: at most 300)",
+    )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     args = parser.parse_args()
     seconds = max(5, min(args.time, 600))
+    warm_up = max(0, min(args.warm_up, 300))
     url = args.server.rsplit("/", 1)[0] + "/" + args.database
     work = Path(tempfile.mkdtemp(prefix="schakel-load-"))
     env = {
@@ -83,12 +93,15 @@ def main() -> None:
     try:
         _wait_for(port)
         load_before = os.getloadavg()[0]
+        total_time = run_time(args.users, args.spawn_rate, warm_up, seconds)
+        locust_env = {**env, "SCHAKEL_LOAD_SESSIONS": str(sessions)}
+        locust_env["SCHAKEL_LOAD_WARM_UP"] = str(warm_up)
         subprocess.run(
             [str(VENV / "locust"), "-f", str(ROOT / "bench" / "load" / "locustfile.py"),
              "--headless", "--users", str(args.users), "--spawn-rate", str(args.spawn_rate),
-             "--run-time", f"{seconds}s", "--host", f"http://{HOST}:{port}",
+             "--run-time", f"{total_time}s", "--host", f"http://{HOST}:{port}",
              "--csv", str(work / "load"), "--only-summary", "--stop-timeout", "10"],
-            cwd=ROOT, env={**env, "SCHAKEL_LOAD_SESSIONS": str(sessions)}, check=False,
+            cwd=ROOT, env=locust_env, check=False,
         )  # fmt: skip
         load_after = os.getloadavg()[0]
     finally:
@@ -98,20 +111,31 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-    result = _summary(work / "load_stats.csv", seconds, args, load_before, load_after)
+    result = _summary(work / "load_stats.csv", seconds, warm_up, args, load_before, load_after)
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "load.json").write_text(json.dumps(result, indent=2))
     total = result["total"]
     print(
-        f"\n{total['requests']:,} requests in {seconds} s: {total['rps']:.1f} req/s, "
+        f"\n{total['requests']:,} requests in {seconds} s after a warm-up of {warm_up} s: "
+        f"{total['rps']:.1f} req/s, "
         f"p50 {total['p50_ms']} ms, p95 {total['p95_ms']} ms, p99 {total['p99_ms']} ms, "
         f"{total['failures']} errors  (results in {out / 'load.json'})"
     )
 
 
+def run_time(users: int, spawn_rate: int, warm_up: int, seconds: int) -> int:
+    """Locust's run time: everyone started, the warm-up, then the seconds measured."""
+    return -(-users // max(1, spawn_rate)) + warm_up + seconds
+
+
 def _summary(
-    stats: Path, seconds: int, args: argparse.Namespace, before: float, after: float
+    stats: Path,
+    seconds: int,
+    warm_up: int,
+    args: argparse.Namespace,
+    before: float,
+    after: float,
 ) -> dict[str, Any]:
     rows: dict[str, Any] = {}
     with stats.open(encoding="utf-8") as file:
@@ -128,6 +152,7 @@ def _summary(
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "users": args.users,
         "seconds": seconds,
+        "warm_up_seconds": warm_up,
         "workers": args.workers,
         "threads": args.threads,
         "database": args.database,

@@ -37,7 +37,21 @@ people = []
 for cls in f.PEOPLE:
     assert issubclass(cls, FastHttpUser) and not cls.abstract
     people.append({"role": cls.role, "weight": cls.weight, "tasks": len(cls.tasks)})
-print(json.dumps({"people": people, "per_person": f.PER_PERSON}))
+# The statistics restart a warm-up after the last person started, not at once and not never.
+import os
+import gevent
+from locust.env import Environment
+counted = {}
+for warm_up in ("0", "0.05"):
+    os.environ["SCHAKEL_LOAD_WARM_UP"] = warm_up
+    env = Environment(user_classes=list(f.PEOPLE))
+    f.reset_after_warm_up(env)
+    env.stats.log_request("GET", "/casussen/", 12, 100)
+    env.events.spawning_complete.fire(user_count=500)
+    at_start = env.stats.total.num_requests
+    gevent.sleep(0.3)  # timers fire in order of expiry: the 0.05 s reset runs before this returns
+    counted[warm_up] = [at_start, env.stats.total.num_requests]
+print(json.dumps({"people": people, "per_person": f.PER_PERSON, "counted": counted}))
 """
 
 
@@ -55,6 +69,16 @@ def test_the_locustfile_imports_and_its_mix_is_well_formed() -> None:
     assert sum(p["weight"] for p in people) == 100  # weights read as percentages of people
     # 500 people at this pace make the issue's 120 requests per second.
     assert round(500 * found["per_person"]) == 120
+    # Without a warm-up everything counts; with one, what came before it is dropped.
+    assert found["counted"] == {"0": [1, 1], "0.05": [1, 0]}
+
+
+def test_the_run_lasts_the_start_the_warm_up_and_the_time_measured() -> None:
+    from bench.load.__main__ import run_time
+
+    assert run_time(500, 50, 30, 60) == 10 + 30 + 60
+    assert run_time(20, 50, 0, 10) == 1 + 0 + 10  # a started second counts whole
+    assert run_time(5, 0, 0, 10) == 5 + 10  # a spawn rate of 0 is read as 1 a second
 
 
 def test_load_test_mode_is_refused_in_production() -> None:
