@@ -129,6 +129,12 @@ def run_time(users: int, spawn_rate: int, warm_up: int, seconds: int) -> int:
     return -(-users // max(1, spawn_rate)) + warm_up + seconds
 
 
+def _ms(percentile: str) -> float | None:
+    """A percentile from locust's CSV; "N/A" for a request made only during the warm-up (its
+    row stays, emptied, when the statistics start again)."""
+    return None if percentile == "N/A" else float(percentile)
+
+
 def _summary(
     stats: Path,
     seconds: int,
@@ -144,9 +150,9 @@ def _summary(
                 "requests": int(row["Request Count"]),
                 "failures": int(row["Failure Count"]),
                 "rps": float(row["Requests/s"]),
-                "p50_ms": float(row["50%"]),
-                "p95_ms": float(row["95%"]),
-                "p99_ms": float(row["99%"]),
+                "p50_ms": _ms(row["50%"]),
+                "p95_ms": _ms(row["95%"]),
+                "p99_ms": _ms(row["99%"]),
             }
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),

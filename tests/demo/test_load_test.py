@@ -81,6 +81,25 @@ def test_the_run_lasts_the_start_the_warm_up_and_the_time_measured() -> None:
     assert run_time(5, 0, 0, 10) == 5 + 10  # a spawn rate of 0 is read as 1 a second
 
 
+def test_a_request_made_only_during_the_warm_up_has_no_percentiles(tmp_path: Path) -> None:
+    import argparse
+
+    from bench.load.__main__ import _summary
+
+    head = "Type,Name,Request Count,Failure Count,Requests/s,50%,95%,99%"
+    stats = tmp_path / "load_stats.csv"
+    stats.write_text(
+        f"{head}\nGET,/rapportage/,0,0,0.0,N/A,N/A,N/A\n"
+        f"GET,/casussen/,30,0,3.0,120,210,230\n,Aggregated,30,0,3.0,120,210,230\n"
+    )
+    args = argparse.Namespace(users=20, workers=3, threads=2, database="bench_perf")
+    found = _summary(stats, 10, 5, args, 0.5, 0.7)
+    assert found["per_request"]["GET /rapportage/"]["p95_ms"] is None
+    assert found["per_request"]["GET /casussen/"]["p95_ms"] == 210.0
+    assert found["total"]["requests"] == 30
+    assert (found["seconds"], found["warm_up_seconds"]) == (10, 5)
+
+
 def test_load_test_mode_is_refused_in_production() -> None:
     env = {
         **os.environ,
