@@ -200,7 +200,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Each process keeps its own cache, never shared: the report's anonymous figures, under the
 # figures' version (reports/cache.py), so no stale figure survives a change to the statistics;
 # and for a minute the names of the process directors, the case list's filter choices
-# (accounts/selectors.names_with_role). No data of a case or a subject is ever cached.
+# (accounts/selectors.names_with_role), and whether a party has rectifications to answer, the
+# menu item (rights/selectors.may_see_rectifications). No data of a case or a subject is ever
+# cached.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

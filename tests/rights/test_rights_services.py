@@ -142,6 +142,29 @@ def test_a_refusal_records_its_grounds(ilse, family: Family) -> None:
         services.request_note_add(actor=act(ilse), ctx=CTX, request_id=request.pk, text="x")
 
 
+def test_the_menu_answer_is_kept_a_minute_per_party(
+    ilse, kees, family: Family, django_assert_num_queries
+) -> None:
+    """The menu item's query runs once a minute per party and process (issue #9); a row that
+    came another way than `rectification_route` (another process) shows within the minute."""
+    police = act(kees)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        assert not selectors.may_see_rectifications(police)
+        with django_assert_num_queries(0):
+            assert not selectors.may_see_rectifications(police)
+        Rectification.objects.create(
+            request=_record(ilse, family, kind="rectification"),
+            item=family.police_item,
+            party_id=kees.party_id,
+            question="Klopt dit?",
+            routed_by=ilse,
+            routed_at=timezone.now(),
+        )
+        assert not selectors.may_see_rectifications(police)  # kept
+        clock.shift(selectors.RECTIFICATIONS_FRESH_SECONDS + 1)
+        assert selectors.may_see_rectifications(police)
+
+
 def test_rectification_goes_to_the_providing_party(ilse, kees, daan, family: Family) -> None:
     request = _record(ilse, family, kind="rectification")
     assert not selectors.may_see_rectifications(act(kees))  # no menu before anything is routed

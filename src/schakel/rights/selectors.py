@@ -14,9 +14,11 @@ on which requests and the informing record hang, so two searches never split one
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 
@@ -348,11 +350,34 @@ def rectification_get_for(
     return row
 
 
+# How long a process keeps whether a party has rectifications to see (the menu item).
+RECTIFICATIONS_FRESH_SECONDS = 60
+
+
+def _rectifications_key(party_id: int | None) -> str:
+    return f"schakel:rectifications_seen:{party_id}"
+
+
 def may_see_rectifications(actor: Actor) -> bool:
-    """For the menu: does the actor's party have any rectification to see?"""
+    """For the menu: does the actor's party have any rectification to see? Kept a minute per
+    party in the process's own cache (settings.CACHES: local memory, never shared): the menu is
+    on every page a case worker opens, and its query was ~2 % of the app's CPU under load
+    (issue #9, docs/performance.md 2026-12-08). Routing a rectification drops the answer for
+    its parties at once in the process that routed it (`forget_rectifications_seen`); other
+    processes show the menu item within the minute. The list behind it reads the rows."""
     if not may_answer_rectification(actor, providing_party_id=actor.party_id):
         return False
-    return bool(_one_rectification_of(actor.party_id))
+    key = _rectifications_key(actor.party_id)
+    seen: bool | None = cache.get(key)
+    if seen is None:
+        seen = bool(_one_rectification_of(actor.party_id))
+        cache.set(key, seen, RECTIFICATIONS_FRESH_SECONDS)
+    return seen
+
+
+def forget_rectifications_seen(party_ids: Iterable[int]) -> None:
+    """`may_see_rectifications` asks the database again for these parties (in this process)."""
+    cache.delete_many([_rectifications_key(pk) for pk in party_ids])
 
 
 @compiled_once

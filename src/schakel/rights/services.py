@@ -31,7 +31,12 @@ from schakel.rights.models import (
     SubjectInforming,
     SubjectRequest,
 )
-from schakel.rights.selectors import Person, person_for_write, person_items
+from schakel.rights.selectors import (
+    Person,
+    forget_rectifications_seen,
+    person_for_write,
+    person_items,
+)
 
 MAX_TEXT = 10_000
 # Awb Art. 6:7: six weeks to object to the answer; the hold covers that period too.
@@ -269,6 +274,11 @@ def rectification_route(
     if not created:
         raise InvalidInput({"items": [_("This information has already been sent to its party.")]})
     _handled(ctx, actor, request, f"rectification routed ({len(created)})")
+    # The parties' menu item (kept a minute per process): now, and again once committed, so a
+    # page read in between cannot keep the old answer here for the minute.
+    parties = {row.party_id for row in created}
+    forget_rectifications_seen(parties)
+    transaction.on_commit(lambda: forget_rectifications_seen(parties))
     return created
 
 
