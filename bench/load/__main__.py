@@ -94,8 +94,11 @@ def main() -> None:
         _wait_for(port)
         load_before = os.getloadavg()[0]
         total_time = run_time(args.users, args.spawn_rate, warm_up, seconds)
-        locust_env = {**env, "SCHAKEL_LOAD_SESSIONS": str(sessions)}
-        locust_env["SCHAKEL_LOAD_WARM_UP"] = str(warm_up)
+        locust_env = {
+            **env,
+            "SCHAKEL_LOAD_SESSIONS": str(sessions),
+            "SCHAKEL_LOAD_WARM_UP": str(warm_up),
+        }
         subprocess.run(
             [str(VENV / "locust"), "-f", str(ROOT / "bench" / "load" / "locustfile.py"),
              "--headless", "--users", str(args.users), "--spawn-rate", str(args.spawn_rate),

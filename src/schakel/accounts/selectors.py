@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import cast
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
@@ -149,10 +150,9 @@ def names_with_role(role: Role) -> list[tuple[int, str]]:
     on each page, ~400 at 1,000,000 cases, a tenth of PostgreSQL's time under load (issue
     #9). A director added or gone shows in the filter within that minute; the filter only
     narrows the cases the policy already lets the actor see."""
-    key = f"schakel:names_with_role:{role.value}"
-    names: list[tuple[int, str]] | None = cache.get(key)
-    if names is None:
-        rows = _names_with_role(role)
-        names = [(pk, _full_name(first, last)) for pk, first, last in rows]
-        cache.set(key, names, NAMES_FRESH_SECONDS)
-    return names
+    names = cache.get_or_set(
+        f"schakel:names_with_role:{role.value}",
+        lambda: [(pk, _full_name(first, last)) for pk, first, last in _names_with_role(role)],
+        NAMES_FRESH_SECONDS,
+    )
+    return cast(list[tuple[int, str]], names)

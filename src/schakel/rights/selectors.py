@@ -363,16 +363,17 @@ def may_see_rectifications(actor: Actor) -> bool:
     party in the process's own cache (settings.CACHES: local memory, never shared): the menu is
     on every page a case worker opens, and its query was ~2 % of the app's CPU under load
     (issue #9, docs/performance.md 2026-12-08). Routing a rectification drops the answer for
-    its parties at once in the process that routed it (`forget_rectifications_seen`); other
+    its parties in the process that routed it once committed (`forget_rectifications_seen`); other
     processes show the menu item within the minute. The list behind it reads the rows."""
     if not may_answer_rectification(actor, providing_party_id=actor.party_id):
         return False
-    key = _rectifications_key(actor.party_id)
-    seen: bool | None = cache.get(key)
-    if seen is None:
-        seen = bool(_one_rectification_of(actor.party_id))
-        cache.set(key, seen, RECTIFICATIONS_FRESH_SECONDS)
-    return seen
+    return bool(
+        cache.get_or_set(
+            _rectifications_key(actor.party_id),
+            lambda: bool(_one_rectification_of(actor.party_id)),
+            RECTIFICATIONS_FRESH_SECONDS,
+        )
+    )
 
 
 def forget_rectifications_seen(party_ids: Iterable[int]) -> None:

@@ -274,10 +274,8 @@ def rectification_route(
     if not created:
         raise InvalidInput({"items": [_("This information has already been sent to its party.")]})
     _handled(ctx, actor, request, f"rectification routed ({len(created)})")
-    # The parties' menu item (kept a minute per process): now, and again once committed, so a
-    # page read in between cannot keep the old answer here for the minute.
+    # The parties' menu item is kept a minute per process: asked again here once committed.
     parties = {row.party_id for row in created}
-    forget_rectifications_seen(parties)
     transaction.on_commit(lambda: forget_rectifications_seen(parties))
     return created
 
